@@ -1,0 +1,67 @@
+/**
+ * The one way steps are registered: records the phrase's documentation, binds
+ * the Chinese aliases to the same function, and substitutes remembered
+ * `${VAR}` values in every argument before the step body sees them.
+ *
+ * KUBE_SCENARIOS_NOOP_STEPS=1 binds every phrase to a function that does
+ * nothing: the benchmark measures cucumber's own floor with it.
+ * KUBE_SCENARIOS_CATALOG=1 records documentation without touching cucumber.
+ */
+import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { withoutStack } from './scenario-failure.ts';
+import { stepCatalog, type StepDoc } from './step-catalog.ts';
+import type { ScenarioWorld } from './world.ts';
+
+type StepBody = (this: ScenarioWorld, ...args: any[]) => unknown;
+
+const register = { Given, When, Then };
+const noop = process.env.KUBE_SCENARIOS_NOOP_STEPS === '1';
+const catalogOnly = process.env.KUBE_SCENARIOS_CATALOG === '1';
+
+function substituteArgument(world: ScenarioWorld, arg: unknown): unknown {
+  if (typeof arg === 'string') return world.vars.substitute(arg);
+  if (arg instanceof DataTable) return new DataTable(arg.raw().map((row) => row.map((cell) => world.vars.substitute(cell))));
+  return arg;
+}
+
+/** A translated phrase whose parameters come in another order: argOrder[i] is the body parameter the i-th capture fills. */
+export interface ReorderedPattern {
+  pattern: RegExp;
+  argOrder: number[];
+}
+
+function bind(body: StepBody, argOrder?: number[]): StepBody {
+  const wrapped = noop
+    ? function noopStep() {}
+    : async function substituted(this: ScenarioWorld, ...args: unknown[]) {
+        let values = args.map((arg) => substituteArgument(this, arg));
+        if (argOrder) {
+          const ordered = [...values];
+          argOrder.forEach((target, i) => (ordered[target] = values[i]));
+          values = ordered;
+        }
+        try {
+          return await body.apply(this, values);
+        } catch (error) {
+          throw withoutStack(error);
+        }
+      };
+  // cucumber reads the function's arity to check the argument count: keep the body's.
+  Object.defineProperty(wrapped, 'length', { value: body.length });
+  return wrapped;
+}
+
+/**
+ * Registers `pattern` (and each of `zhPatterns`) for `body`, documented by `doc`.
+ * Patterns are regular expressions so that backtick-quoted commands are matched exactly.
+ */
+export function defineStep(doc: StepDoc, pattern: RegExp, body: StepBody, zhPatterns: (RegExp | ReorderedPattern)[] = []): void {
+  stepCatalog.push(doc);
+  if (catalogOnly) return;
+  const definer = register[doc.keyword];
+  definer(pattern, bind(body) as any);
+  for (const zh of zhPatterns) {
+    if (zh instanceof RegExp) definer(zh, bind(body) as any);
+    else definer(zh.pattern, bind(body, zh.argOrder) as any);
+  }
+}

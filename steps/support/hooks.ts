@@ -1,0 +1,49 @@
+/**
+ * Scenario lifecycle: open the backend, skip what it cannot do (with the reason
+ * in the report), give each scenario a fresh cluster or namespace, print the
+ * seed, attach a snapshot when a scenario fails, and clean up always.
+ */
+import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { ALL_CAPABILITIES, type Capability } from '../../src/backend/backend.ts';
+import { closeBackend, currentSettings, openBackend } from './backend-session.ts';
+import { scenarioIdentity } from './scenario-identity.ts';
+import type { ScenarioWorld } from './world.ts';
+
+// Real clusters pull images and provision load balancers; waiting steps carry their own timeouts.
+setDefaultTimeout(Number(process.env.KUBE_SCENARIOS_STEP_TIMEOUT ?? 600) * 1000);
+
+let opened = false;
+
+Before(async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
+  if (!opened) {
+    await openBackend(this.parameters);
+    opened = true;
+  }
+  const tags = pickle.tags.map((t) => t.name.replace(/^@/, ''));
+  const missing = tags.filter((t): t is Capability => (ALL_CAPABILITIES as readonly string[]).includes(t) && !this.backend.capabilities.has(t as Capability));
+  if (missing.length > 0) {
+    this.log(`skipped: the ${this.backend.name} backend cannot provide ${missing.map((m) => '@' + m).join(', ')}`);
+    return 'skipped';
+  }
+  const settings = currentSettings();
+  await this.backend.startScenario({ id: scenarioIdentity(pickle, gherkinDocument), name: pickle.name, tags, seed: settings.seed });
+  this.log(`seed ${settings.seed} (replay with KUBE_SCENARIOS_SEED=${settings.seed}); backend ${this.backend.name}`);
+  return undefined;
+});
+
+After(async function (this: ScenarioWorld, { result }) {
+  if (!opened) return;
+  try {
+    if (result?.status === Status.FAILED) {
+      for (const part of await this.backend.snapshot()) {
+        await this.attach(part.body, { mediaType: part.mediaType, fileName: part.name });
+      }
+    }
+  } finally {
+    await this.backend.endScenario();
+  }
+});
+
+AfterAll(async function () {
+  await closeBackend();
+});

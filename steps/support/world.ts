@@ -1,0 +1,54 @@
+/**
+ * The World of one scenario: the backend it talks to, what it remembered, and
+ * the last command's result, which the `Then the output ...` steps read.
+ */
+import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
+import type { Backend, Place, ScriptResult } from '../../src/backend/backend.ts';
+import type { RunSettings } from '../../src/backend/run-settings.ts';
+import { ScenarioVariables } from '../../src/dsl/variables.ts';
+import { formatTrace } from '../../src/trace/trace.ts';
+import { currentBackend, currentSettings } from './backend-session.ts';
+
+export interface LastCommand {
+  command: string;
+  place: Place;
+  result: ScriptResult;
+}
+
+export class ScenarioWorld extends World {
+  readonly vars = new ScenarioVariables();
+  private lastCommand?: LastCommand;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  get backend(): Backend {
+    return currentBackend();
+  }
+
+  get settings(): RunSettings {
+    return currentSettings();
+  }
+
+  /** Runs a command line or script at a place and keeps its result as "the last command". */
+  async run(command: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
+    const result = await this.backend.run(command, place, stdin);
+    this.lastCommand = { command, place, result };
+    for (const trace of result.traces ?? []) await this.attach(formatTrace(trace), 'text/plain');
+    return result;
+  }
+
+  /** The last command's result; a Then step before any command is an authoring error. */
+  get last(): LastCommand {
+    if (!this.lastCommand) throw new Error('no command has run yet in this scenario: a "When I run ..." step must come first');
+    return this.lastCommand;
+  }
+
+  /** Sets "the output" without running a command (used by steps that compute an output). */
+  setLast(last: LastCommand): void {
+    this.lastCommand = last;
+  }
+}
+
+setWorldConstructor(ScenarioWorld);
