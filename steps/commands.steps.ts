@@ -3,6 +3,7 @@
  * cluster), in a pod, on a node, or from outside the cluster network.
  * A failing command never fails its step: the Then steps judge the outcome.
  */
+import { redact } from '../src/report/redact.ts';
 import { execInPod } from '../src/dsl/command-lines.ts';
 import { defineStep } from './support/define-step.ts';
 import type { ScenarioWorld } from './support/world.ts';
@@ -47,7 +48,7 @@ defineStep(
   async function (this: ScenarioWorld, script: string) {
     const result = await this.run(withoutPrompts(script));
     for (const { command, result: r } of result.commands.slice(0, -1)) {
-      if (r.exitCode !== 0) this.log(`line \`${command}\` exited with ${r.exitCode}: ${r.stderr.trim()}`);
+      if (r.exitCode !== 0) this.log(redact(`line \`${command}\` exited with ${r.exitCode}: ${r.stderr.trim()}`));
     }
   },
   [/^我运行[:：]$/],

@@ -7,7 +7,7 @@ export interface FixtureRun {
   output: string;
 }
 
-export async function runFixture(paths: string[], format = 'progress'): Promise<FixtureRun> {
+export async function runFixture(paths: string[], format = 'progress', moreFormats: string[] = []): Promise<FixtureRun> {
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
   stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -18,7 +18,7 @@ export async function runFixture(paths: string[], format = 'progress'): Promise<
       provided: {
         paths,
         import: ['steps/register-typescript.mjs', 'steps/**/*.ts'],
-        format: [format],
+        format: [format, ...moreFormats],
         formatOptions: { snippetInterface: 'async-await' },
         worldParameters: { backend: 'memory' },
       },

@@ -92,6 +92,8 @@ export interface Container {
   terminationMessagePolicy?: string;
   stdin?: boolean;
   tty?: boolean;
+  /** Init containers only: `Always` makes a sidecar (restartable init container, Kubernetes 1.29+). */
+  restartPolicy?: 'Always';
 }
 
 export interface KeyToPath {
@@ -106,6 +108,22 @@ export interface Volume {
   configMap?: { name: string; items?: KeyToPath[]; defaultMode?: number; optional?: boolean };
   emptyDir?: Record<string, unknown>;
   hostPath?: { path: string; type?: string };
+  /** kube-api-access-<5> (ServiceAccount admission) and user projections. */
+  projected?: { sources: VolumeProjection[]; defaultMode?: number };
+  downwardAPI?: { items?: DownwardAPIVolumeFile[]; defaultMode?: number };
+}
+
+export interface DownwardAPIVolumeFile {
+  path: string;
+  fieldRef?: { fieldPath: string; apiVersion?: string };
+  mode?: number;
+}
+
+export interface VolumeProjection {
+  secret?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  configMap?: { name: string; items?: KeyToPath[]; optional?: boolean };
+  downwardAPI?: { items?: DownwardAPIVolumeFile[] };
+  serviceAccountToken?: { path: string; expirationSeconds?: number; audience?: string };
 }
 
 export interface PodSpec {
@@ -123,22 +141,34 @@ export interface PodSpec {
   hostNetwork?: boolean;
   enableServiceLinks?: boolean;
   serviceAccountName?: string;
+  /** Deprecated alias of serviceAccountName, still set by the ServiceAccount admission plugin. */
+  serviceAccount?: string;
+  automountServiceAccountToken?: boolean;
+  hostAliases?: { ip: string; hostnames?: string[] }[];
   terminationGracePeriodSeconds?: number;
   schedulerName?: string;
   securityContext?: Record<string, unknown>;
   priority?: number;
   preemptionPolicy?: string;
+  priorityClassName?: string;
+  readinessGates?: { conditionType: string }[];
 }
 
 export interface PodTemplateSpec {
-  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string>; name?: string };
+  metadata?: {
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    name?: string;
+    /** Serialised as null in stored templates up to Kubernetes 1.32. */
+    creationTimestamp?: string | null;
+  };
   spec: PodSpec;
 }
 
 export interface ContainerState {
   waiting?: { reason?: string; message?: string };
   running?: { startedAt?: string };
-  terminated?: { exitCode: number; reason?: string; startedAt?: string; finishedAt?: string };
+  terminated?: { exitCode: number; reason?: string; message?: string; startedAt?: string; finishedAt?: string; containerID?: string };
 }
 
 export interface ContainerStatus {
@@ -151,6 +181,8 @@ export interface ContainerStatus {
   restartCount: number;
   state: ContainerState;
   lastState?: ContainerState;
+  /** Kubernetes 1.31 (RecursiveReadOnlyMounts beta): the container's mounts as the kubelet applied them. */
+  volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string }[];
 }
 
 export interface PodStatus {
@@ -162,6 +194,8 @@ export interface PodStatus {
   podIPs?: { ip: string }[];
   startTime?: string;
   containerStatuses?: ContainerStatus[];
+  initContainerStatuses?: ContainerStatus[];
+  nominatedNodeName?: string;
   qosClass?: string;
   reason?: string;
   message?: string;
@@ -287,6 +321,10 @@ export interface Event extends KubeObject {
   type?: 'Normal' | 'Warning';
   reportingComponent?: string;
   reportingInstance?: string;
+  /** Set by events.k8s.io/v1 recorders (kube-scheduler): what was being done, e.g. `Binding`. */
+  action?: string;
+  /** events.k8s.io/v1 repetitions of an isomorphic event. */
+  series?: { count: number; lastObservedTime: string };
 }
 
 export type { LabelSelector };

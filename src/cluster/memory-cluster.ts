@@ -1,7 +1,8 @@
 /**
  * The composition root of the in-memory kind cluster: an API server, the
- * controllers, the scheduler, one kubelet and one kube-proxy per node, CoreDNS,
- * the ingress controller, all on one virtual clock and one seed.
+ * controllers, the scheduler, one kubelet per node, all on one virtual clock
+ * and one seed. Data-plane components (kube-proxy, CoreDNS, ingress-nginx, the
+ * network path) attach through `network.ts` in this folder.
  *
  * Components never call each other: they meet in the API server's store and its
  * watches. settle() lets every component work off its queue until the cluster
@@ -9,18 +10,41 @@
  * after every timer, so time-driven work (container starts, probes, load
  * balancer provisioning) happens at its moment.
  */
+import type { Node } from '../api/core.ts';
+import type { KubeObject } from '../api/meta.ts';
+import { createApiServer, type MemoryApiServer } from '../apiserver/api-server.ts';
+import type { ApiServer, ObjectKey } from '../apiserver/types.ts';
 import type { ScriptResult } from '../backend/backend.ts';
 import { VirtualClock } from '../clock/virtual-clock.ts';
+import type { Controller, ControllerDeps } from '../controllers/controller.ts';
+import { DeploymentController } from '../controllers/deployment/deployment-controller.ts';
+import { EndpointsController } from '../controllers/endpoints/endpoints-controller.ts';
+import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.ts';
+import { EndpointSliceMirroringController } from '../controllers/endpointslicemirroring/endpointslicemirroring-controller.ts';
+import { EventRecorder } from '../controllers/events.ts';
+import { GarbageCollector } from '../controllers/garbagecollector/garbage-collector.ts';
+import { createReplicaSetController } from '../controllers/replicaset/replica-set-controller.ts';
+import { createReplicationControllerManager } from '../controllers/replicationcontroller/replication-controller.ts';
+import { ServiceController } from '../controllers/service/service-controller.ts';
+import { ImageCatalog } from '../images/image-catalog.ts';
+import { ExecError } from '../kubelet/exec/exec-errors.ts';
+import { execInPod } from '../kubelet/exec/pod-exec.ts';
+import { Kubelet } from '../kubelet/kubelet.ts';
+import { PodRuntimeRegistry } from '../kubelet/runtime/registry.ts';
+import { PendingEdits } from '../kubectl/edit-queue.ts';
+import { PreformattedError } from '../kubectl/errors.ts';
+import type { KubectlHost } from '../kubectl/host.ts';
+import { createKubectl } from '../kubectl/kubectl.ts';
 import { SeededRandom } from '../random/seeded-random.ts';
-import type { Program } from '../shell/types.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { CommandResult, Program } from '../shell/types.ts';
+import type { Trace } from '../trace/trace.ts';
+import { kindNode } from './bootstrap/kind-nodes.ts';
+import { kindSystemObjects } from './bootstrap/kind-system-objects.ts';
 import type { ClusterProfile } from './profile.ts';
 
 /** A component that works off a queue filled by watches (controllers, scheduler, kubelets). */
-export interface Reconciler {
-  readonly name: string;
-  /** Does the queued work; true when it did anything. */
-  processQueue(): boolean;
-}
+export type Reconciler = Controller;
 
 /** An object a scenario's commands wrote, for the failure snapshot. */
 export interface ObjectRef {
@@ -32,27 +56,105 @@ export interface ObjectRef {
 /** Rounds of settle() beyond which the cluster is taken to be oscillating: a bug, reported as such. */
 const MAX_SETTLE_ROUNDS = 10_000;
 
+/** How long the cluster has been up when a scenario starts: system pods are Running and older than the scenario's. */
+const CLUSTER_AGE_AT_START_MS = 5 * 60 * 1000;
+
+/** kube-apiserver v1.31.0 as kindest/node:v1.31.0 reports it (`kubectl version -o yaml`). */
+const SERVER_BUILD = { goVersion: 'go1.22.5', buildDate: '2024-08-13T07:28:49Z', gitCommit: '9edcffcde5595e8a5b1a35f88c421764e575afce', platform: 'linux/amd64' };
+
 export class MemoryCluster {
   readonly clock = new VirtualClock();
   readonly random: SeededRandom;
+  readonly api: MemoryApiServer;
+  readonly images = new ImageCatalog();
+  readonly runtimes = new PodRuntimeRegistry();
+  readonly edits = new PendingEdits();
   private readonly reconcilers: Reconciler[] = [];
-  private readonly written: ObjectRef[] = [];
+  private readonly kubelets = new Map<string, Kubelet>();
+  private readonly written = new Map<string, ObjectRef>();
+  /** Traces of requests made anywhere in the cluster since the last take, in order. */
+  private readonly traces: Trace[] = [];
+  private settling = false;
 
   constructor(
     public profile: ClusterProfile,
     seed: string,
   ) {
     this.random = new SeededRandom(seed);
+    this.api = createApiServer({
+      clock: this.clock,
+      random: this.random.derive('apiserver'),
+      kubernetesVersion: profile.kubernetesVersion,
+      serviceCIDR: profile.serviceCIDR,
+    });
+    const deps: ControllerDeps = { api: this.api, clock: this.clock, random: this.random.derive('controllers') };
+    this.reconcilers.push(
+      new DeploymentController(deps),
+      createReplicaSetController(deps),
+      createReplicationControllerManager(deps),
+      new Scheduler(deps, { host: profile.nodes[0].name }),
+      new EndpointSliceController(deps),
+      new EndpointsController(deps),
+      new EndpointSliceMirroringController(deps),
+      new GarbageCollector(deps),
+    );
+    if (profile.loadBalancer) {
+      const provider =
+        profile.loadBalancer.kind === 'hostname'
+          ? ({ kind: 'hostname', pattern: 'aws-elb' } as const)
+          : ({ kind: 'ip-pool', cidr: `${profile.loadBalancer.first}-${profile.loadBalancer.last}` } as const);
+      this.reconcilers.push(new ServiceController(deps, { provider }));
+    }
+    for (const node of profile.nodes) {
+      const kubelet = new Kubelet({
+        api: this.api,
+        clock: this.clock,
+        random: this.random.derive(`kubelet/${node.name}`),
+        nodeName: node.name,
+        images: this.images,
+        events: new EventRecorder(this.api, this.clock, this.random.derive(`events/${node.name}`), { component: 'kubelet', host: node.name }),
+        runtimes: this.runtimes,
+        sleep: async (seconds) => this.advance(seconds * 1000),
+        onAsyncWork: () => this.settle(),
+        kubernetesVersion: profile.kubernetesVersion,
+      });
+      this.kubelets.set(node.name, kubelet);
+      this.reconcilers.push(kubelet);
+    }
+    this.bootstrap();
+  }
+
+  /** Creates what kind creates, then lets the cluster run for a while so system pods are up. */
+  private bootstrap(): void {
+    const createdAt = this.clock.nowRFC3339();
+    for (const node of this.profile.nodes) {
+      const object = kindNode(this.profile, node, createdAt);
+      const { object: created } = this.api.create<Node>(object);
+      this.api.updateStatus<Node>({ ...created, status: object.status });
+    }
+    for (const object of kindSystemObjects(this.profile)) {
+      const key: ObjectKey = { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '' };
+      if (this.api.tryGet(key)) continue;
+      this.api.create(object);
+    }
+    this.advance(CLUSTER_AGE_AT_START_MS);
   }
 
   /** Lets every component process its queue until none has work. */
   settle(): void {
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      let worked = false;
-      for (const r of this.reconcilers) worked = r.processQueue() || worked;
-      if (!worked) return;
+    // A component that settles from inside its own work (an exec probe finishing) must not recurse.
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+        let worked = false;
+        for (const r of this.reconcilers) worked = r.processQueue() || worked;
+        if (!worked) return;
+      }
+      throw new Error(`the memory cluster did not converge after ${MAX_SETTLE_ROUNDS} rounds (a controller keeps finding work)`);
+    } finally {
+      this.settling = false;
     }
-    throw new Error(`the memory cluster did not converge after ${MAX_SETTLE_ROUNDS} rounds (a controller keeps finding work)`);
   }
 
   /** Moves the virtual clock forward, settling after every timer that fires. */
@@ -62,9 +164,82 @@ export class MemoryCluster {
     this.settle();
   }
 
+  /** Advances virtual time in steps until `check` holds or the timeout passes. */
+  async waitFor(check: () => boolean, timeoutSeconds: number, stepMs = 1000): Promise<boolean> {
+    const deadline = this.clock.now() + timeoutSeconds * 1000;
+    this.settle();
+    while (!check()) {
+      const now = this.clock.now();
+      if (now >= deadline) return false;
+      this.advance(Math.min(stepMs, deadline - now));
+    }
+    return true;
+  }
+
+  /** The kubelet of the node a pod runs on. */
+  kubeletOf(namespace: string, podName: string): Kubelet | undefined {
+    const pod = this.api.tryGet<KubeObject & { spec?: { nodeName?: string } }>({ kind: 'Pod', namespace, name: podName });
+    const node = pod?.spec?.nodeName;
+    return node ? this.kubelets.get(node) : undefined;
+  }
+
+  /** kubectl's view of this cluster, for the scenario's namespace. */
+  kubectlHost(namespace = 'default'): KubectlHost {
+    const [major, minor] = this.profile.kubernetesVersion.split('.');
+    return {
+      api: this.recordingApi(),
+      now: () => this.clock.now(),
+      settle: () => this.settle(),
+      waitFor: (check, timeoutSeconds) => this.waitFor(check, timeoutSeconds),
+      exec: (ns, pod, container, argv, stdin, tty) => this.exec(ns, pod, container, argv, stdin, tty),
+      logs: (ns, pod, container) => this.kubeletOf(ns, pod)?.logs(ns, pod, container),
+      serverVersion: { major, minor, gitVersion: this.profile.serverGitVersion, ...SERVER_BUILD },
+      controlPlaneURL: this.profile.controlPlaneURL,
+      currentContext: 'kind-kind',
+      namespace,
+      pendingEdits: this.edits,
+    };
+  }
+
+  /** `kubectl exec` through the pod's kubelet; failures before the command runs print as kubectl prints them. */
+  private async exec(ns: string, pod: string, container: string | undefined, argv: string[], stdin: string, tty: boolean): Promise<CommandResult> {
+    try {
+      const result = await execInPod(this.api, (node) => this.kubelets.get(node), ns, pod, container, argv, stdin, tty);
+      this.settle();
+      return result;
+    } catch (error) {
+      if (error instanceof ExecError) throw new PreformattedError(error.kubectlOutput);
+      throw error;
+    }
+  }
+
+  /** The API server as kubectl uses it, remembering which objects the scenario's commands wrote. */
+  private recordingApi(): ApiServer {
+    const remember = (obj: KubeObject | undefined) => {
+      if (!obj?.metadata?.name) return;
+      const ref = { kind: obj.kind, namespace: obj.metadata.namespace ?? '', name: obj.metadata.name };
+      this.written.set(`${ref.kind}/${ref.namespace}/${ref.name}`, ref);
+    };
+    const api = this.api;
+    return new Proxy(api, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (typeof value !== 'function') return value;
+        if (prop === 'create' || prop === 'update' || prop === 'patch') {
+          return (...args: unknown[]) => {
+            const result = (value as (...a: unknown[]) => { object: KubeObject }).apply(target, args);
+            remember(result.object);
+            return result;
+          };
+        }
+        return value.bind(target);
+      },
+    });
+  }
+
   /** Programs on the user's machine that talk to this cluster (kubectl) or its addresses (curl, openssl ...). */
-  clientPrograms(): Map<string, Program> {
-    return new Map();
+  clientPrograms(namespace = 'default'): Map<string, Program> {
+    return new Map([['kubectl', createKubectl(this.kubectlHost(namespace))]]);
   }
 
   /** Runs a script in a node's shell. */
@@ -79,7 +254,18 @@ export class MemoryCluster {
     this.profile = profile;
   }
 
+  /** The objects the scenario's kubectl commands created or changed, in order. */
   objectsWrittenByUser(): ObjectRef[] {
-    return [...this.written];
+    return [...this.written.values()].filter((r) => r.kind !== 'Event');
+  }
+
+  /** Records a request's trace (the network layer calls this). */
+  recordTrace(trace: Trace): void {
+    this.traces.push(trace);
+  }
+
+  /** The traces recorded since the last call. */
+  takeTraces(): Trace[] {
+    return this.traces.splice(0, this.traces.length);
   }
 }

@@ -21,7 +21,11 @@ export type HandlerSpec =
   | { kind: 'dns' }
   /** The ingress-nginx controller: the ingress layer answers it. */
   | { kind: 'ingress-nginx' }
-  /** Accepts TCP connections and speaks no HTTP (metrics, health ports of system pods). */
+  /** A fixed answer for every path: health endpoints (`ok`, `OK`) of system pods. */
+  | { kind: 'text'; status: number; body: string }
+  /** registry.k8s.io/echoserver: prints the request it got, client address included. */
+  | { kind: 'echoserver' }
+  /** Accepts TCP connections and speaks no HTTP (metrics ports, webhooks). */
   | { kind: 'tcp' };
 
 /** A port the main process listens on. For `nginx`, ports come from its configuration instead. */
@@ -45,6 +49,8 @@ export interface DaemonSpec {
   onStop: { exitCode: number; stopSeconds: number } | 'ignored';
   /** Lines the process writes to stdout at start (`kubectl logs`). */
   startupLog?: string[];
+  /** A flag that moves the first server's port, e.g. agnhost's `--http-port`. */
+  portFlag?: string;
 }
 
 export interface ImageSpec {
@@ -70,7 +76,7 @@ export interface ImageSpec {
   /** Directory the image's programs live in (shown by `ls`); `/usr/bin` unless set. */
   binDir?: string;
   /** Programs present in the image, by name. Only these can be run by exec, probes or `sh -c`. */
-  tools: string[];
+  tools: readonly string[];
   /** Wrapper scripts that exec their arguments (`/docker-entrypoint.sh`): skipped to find the daemon. */
   execWrappers?: string[];
   /** Long-running processes this image provides. */

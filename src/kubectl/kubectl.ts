@@ -101,7 +101,7 @@ async function runCommandLine(host: KubectlHost, ctx: ProgramContext, out: Outpu
   checkGlobalOptions(inv);
   if (!cmd.run) {
     // cmdutil.DefaultSubCommandRun: help without arguments, an unknown subcommand with them.
-    if (inv.args.length > 0) throw new KubectlError(`unknown command "${inv.args[0]}"\nSee '${commandPath} -h' for help and examples`);
+    if (inv.args.length > 0) throw new KubectlError(`unknown command "${inv.args.join(' ')}"\nSee '${commandPath} -h' for help and examples`);
     const names = (cmd.subcommands ?? []).map((c) => c.name).sort();
     out.out(`Available Commands:\n${names.map((n) => `  ${n}`).join('\n')}\n\nUsage:\n  ${commandPath} SUBCOMMAND [options]\n`);
     throw new PreformattedError('');

@@ -70,6 +70,16 @@ describe('MemoryFileSystem', () => {
     expect(fs.list('/')).to.deep.equal([]);
   });
 
+  it('has a /dev/null that reads empty and swallows writes', () => {
+    const fs = new MemoryFileSystem();
+    fs.writeFile('/dev/null', 'gone', { append: true });
+    expect(fs.readFile('/dev/null')).to.equal('');
+    expect(fs.exists('/dev/null')).to.equal(true);
+    expect(fs.list('/')).to.deep.equal([]);
+    fs.mkdir('/dev');
+    expect(fs.list('/dev')).to.deep.equal(['null']);
+  });
+
   it('overlays a volume whose files come from a function, read-only', () => {
     const fs = new MemoryFileSystem({ '/etc/hosts': '' });
     let data: Record<string, string> = { 'tls.crt': 'CERT', 'tls.key': 'KEY', 'sub/item': 'I' };

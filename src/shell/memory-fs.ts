@@ -3,6 +3,10 @@
  * a node's root. A tree of directories keyed by name, so lookups cost one map
  * access per path component and listings come straight from a directory.
  *
+ * /dev/null is always there, without being an entry of the tree (a file
+ * system mounted as an emptyDir must not show a `dev` directory): reads find
+ * it empty, writes vanish, and it is listed where a /dev directory exists.
+ *
  * Mounts overlay a directory: a Secret or ConfigMap volume is a function that
  * returns the volume's files at the moment of the read (the kubelet rewrites
  * them when the object changes, so readers see updates), and is read-only as
@@ -86,6 +90,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   readFile(path: string): string | undefined {
+    if (path === DEV_NULL) return '';
     const mounted = this.mountOf(path);
     if (mounted) return readMounted(mounted.mount, mounted.inner);
     const node = this.lookup(path);
@@ -93,6 +98,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   writeFile(path: string, content: string, options: { append?: boolean } = {}): void {
+    if (path === DEV_NULL) return;
     const mounted = this.mountOf(path);
     if (mounted) {
       if (mounted.mount.readOnly) throw new FileSystemError('EROFS', path);
@@ -108,6 +114,7 @@ export class MemoryFileSystem implements FileSystem {
   }
 
   exists(path: string): boolean {
+    if (path === DEV_NULL) return true;
     const mounted = this.mountOf(path);
     if (mounted) return existsMounted(mounted.mount, mounted.inner);
     return this.lookup(path) !== undefined;
@@ -124,7 +131,9 @@ export class MemoryFileSystem implements FileSystem {
     if (mounted) return listMounted(mounted.mount, mounted.inner);
     const node = this.lookup(path);
     if (node?.kind !== 'dir') return undefined;
-    return [...node.children.keys()].sort(compareBytes);
+    const names = [...node.children.keys()];
+    if (path === '/dev' && !node.children.has('null')) names.push('null');
+    return names.sort(compareBytes);
   }
 
   mkdir(path: string, options: { recursive?: boolean } = {}): void {
@@ -223,6 +232,8 @@ export class MemoryFileSystem implements FileSystem {
     return dir;
   }
 }
+
+const DEV_NULL = '/dev/null';
 
 function components(path: string): string[] {
   return path === '/' ? [] : path.slice(1).split('/');

@@ -46,9 +46,13 @@ export interface ProgramContext {
   /** argv[0] is the program name as typed. */
   argv: string[];
   stdin: string;
+  /** Standard input is a regular file (`prog < file`) rather than a pipe: `wc` pads its columns differently. */
+  stdinIsFile?: boolean;
   env: Map<string, string>;
   cwd: string;
   fs: FileSystem;
+  /** The place's host name (a pod's name, a node's name), for `hostname`; undefined when the place did not say. */
+  hostname?: string;
   /** Runs a nested command line in the same place (for `sh -c`, `xargs`, `watch` ...). */
   run(script: string, stdin?: string): Promise<CommandResult>;
   /** Lets virtual time pass (sleep); real seconds on real backends. */

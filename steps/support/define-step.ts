@@ -52,6 +52,24 @@ function bind(body: StepBody, argOrder?: number[]): StepBody {
 }
 
 /**
+ * Calls a cucumber definer with this module's own stack frames hidden, so that
+ * cucumber records the step file and line that called defineStep as the
+ * definition's location (reports and `--format usage` show it).
+ */
+function defineAtCaller(definer: typeof Given, pattern: RegExp, fn: StepBody): void {
+  const original = Error.prepareStackTrace;
+  Error.prepareStackTrace = (error, frames) => {
+    const visible = frames.filter((f) => !(f.getFileName() ?? '').includes('/steps/support/define-step.ts'));
+    return original ? original(error, visible) : [String(error), ...visible.map((f) => `    at ${f}`)].join('\n');
+  };
+  try {
+    definer(pattern, fn as any);
+  } finally {
+    Error.prepareStackTrace = original;
+  }
+}
+
+/**
  * Registers `pattern` (and each of `zhPatterns`) for `body`, documented by `doc`.
  * Patterns are regular expressions so that backtick-quoted commands are matched exactly.
  */
@@ -59,9 +77,9 @@ export function defineStep(doc: StepDoc, pattern: RegExp, body: StepBody, zhPatt
   stepCatalog.push(doc);
   if (catalogOnly) return;
   const definer = register[doc.keyword];
-  definer(pattern, bind(body) as any);
+  defineAtCaller(definer, pattern, bind(body));
   for (const zh of zhPatterns) {
-    if (zh instanceof RegExp) definer(zh, bind(body) as any);
-    else definer(zh.pattern, bind(body, zh.argOrder) as any);
+    if (zh instanceof RegExp) defineAtCaller(definer, zh, bind(body));
+    else defineAtCaller(definer, zh.pattern, bind(body, zh.argOrder));
   }
 }

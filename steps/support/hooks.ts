@@ -5,6 +5,7 @@
  */
 import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { ALL_CAPABILITIES, type Capability } from '../../src/backend/backend.ts';
+import { redact } from '../../src/report/redact.ts';
 import { closeBackend, currentSettings, openBackend } from './backend-session.ts';
 import { scenarioIdentity } from './scenario-identity.ts';
 import type { ScenarioWorld } from './world.ts';
@@ -36,7 +37,7 @@ After(async function (this: ScenarioWorld, { result }) {
   try {
     if (result?.status === Status.FAILED) {
       for (const part of await this.backend.snapshot()) {
-        await this.attach(part.body, { mediaType: part.mediaType, fileName: part.name });
+        await this.attach(redact(part.body), { mediaType: part.mediaType, fileName: part.name });
       }
     }
   } finally {

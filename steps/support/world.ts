@@ -6,6 +6,8 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import type { Backend, Place, ScriptResult } from '../../src/backend/backend.ts';
 import type { RunSettings } from '../../src/backend/run-settings.ts';
 import { ScenarioVariables } from '../../src/dsl/variables.ts';
+import { redact } from '../../src/report/redact.ts';
+import { renderTraceSvg } from '../../src/report/trace-svg.ts';
 import { formatTrace } from '../../src/trace/trace.ts';
 import { currentBackend, currentSettings } from './backend-session.ts';
 
@@ -35,7 +37,11 @@ export class ScenarioWorld extends World {
   async run(command: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
     const result = await this.backend.run(command, place, stdin);
     this.lastCommand = { command, place, result };
-    for (const trace of result.traces ?? []) await this.attach(formatTrace(trace), 'text/plain');
+    // Every request a tool made: its path as text and as a picture, inline in the HTML report.
+    for (const trace of result.traces ?? []) {
+      await this.attach(redact(formatTrace(trace)), { mediaType: 'text/plain', fileName: `trace: ${trace.request}` });
+      await this.attach(renderTraceSvg(trace), { mediaType: 'image/svg+xml', fileName: `path: ${trace.request}` });
+    }
     return result;
   }
 

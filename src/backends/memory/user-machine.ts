@@ -71,10 +71,12 @@ export class UserMachine {
   }
 
   async run(script: string, place: Place, stdin?: string): Promise<ScriptResult> {
-    if (place.kind === 'node') return this.cluster.runOnNode(place.node, script);
+    this.cluster.takeTraces();
+    if (place.kind === 'node') return { ...(await this.cluster.runOnNode(place.node, script)), traces: this.cluster.takeTraces() };
     const commands = await this.shell.runEach(script, stdin);
     const last = commands[commands.length - 1]?.result ?? { stdout: '', stderr: '', exitCode: 0 };
-    return { ...last, traces: commands.flatMap((c) => c.result.traces ?? []), commands };
+    // Requests made anywhere (a curl in a pod through kubectl exec included) are recorded by the cluster.
+    return { ...last, traces: this.cluster.takeTraces(), commands };
   }
 
   /** The failure snapshot: what a person would type to see the cluster, run on this machine. */

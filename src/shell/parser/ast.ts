@@ -94,7 +94,8 @@ export interface Case {
 export interface FunctionDefinition {
   type: 'function';
   name: string;
-  body: CompoundCommand;
+  /** Usually a compound command; dash and ash also take a simple one (`f() echo hi`). */
+  body: Command;
   line: number;
 }
 

@@ -14,12 +14,14 @@ import { ShellSyntaxError, type SyntaxProblem } from './syntax-error.ts';
 
 export type Operator = '&&' | '||' | ';;' | ';' | '&' | '|' | '(' | ')' | '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-';
 
-export type Token =
-  | { kind: 'word'; word: Word; /** The text when the word is one unquoted literal: a candidate reserved word. */ plain?: string; line: number }
-  | { kind: 'operator'; op: Operator; line: number }
-  | { kind: 'io-number'; fd: number; line: number }
-  | { kind: 'newline'; line: number }
-  | { kind: 'eof'; line: number };
+/** Every token knows its line and where it starts in the source. */
+export type Token = (
+  | { kind: 'word'; word: Word; /** The text when the word is one unquoted literal: a candidate reserved word. */ plain?: string }
+  | { kind: 'operator'; op: Operator }
+  | { kind: 'io-number'; fd: number }
+  | { kind: 'newline' }
+  | { kind: 'eof' }
+) & { line: number; start: number };
 
 export interface LexerHooks {
   /** Parses the commands of a `$(...)` from the lexer's position, consuming the closing `)`. */
@@ -93,9 +95,10 @@ export class Lexer {
       } else break;
     }
     const line = this.line;
+    const start = this.pos;
     if (this.pos >= src.length) {
       this.readHeredocBodies();
-      return { kind: 'eof', line };
+      return { kind: 'eof', line, start };
     }
     const c = src[this.pos];
     const c2 = src[this.pos + 1];
@@ -104,21 +107,21 @@ export class Lexer {
         this.pos++;
         this.line++;
         this.readHeredocBodies();
-        return { kind: 'newline', line };
+        return { kind: 'newline', line, start };
       case '&':
-        return this.operator(c2 === '&' ? '&&' : '&', line);
+        return this.operator(c2 === '&' ? '&&' : '&', line, start);
       case '|':
-        return this.operator(c2 === '|' ? '||' : '|', line);
+        return this.operator(c2 === '|' ? '||' : '|', line, start);
       case ';':
-        return this.operator(c2 === ';' ? ';;' : ';', line);
+        return this.operator(c2 === ';' ? ';;' : ';', line, start);
       case '(':
       case ')':
-        return this.operator(c, line);
+        return this.operator(c, line, start);
       case '<':
-        if (c2 === '<') return this.operator(src[this.pos + 2] === '-' ? '<<-' : '<<', line);
-        return this.operator(c2 === '&' ? '<&' : c2 === '>' ? '<>' : '<', line);
+        if (c2 === '<') return this.operator(src[this.pos + 2] === '-' ? '<<-' : '<<', line, start);
+        return this.operator(c2 === '&' ? '<&' : c2 === '>' ? '<>' : '<', line, start);
       case '>':
-        return this.operator(c2 === '>' ? '>>' : c2 === '&' ? '>&' : c2 === '|' ? '>|' : '>', line);
+        return this.operator(c2 === '>' ? '>>' : c2 === '&' ? '>&' : c2 === '|' ? '>|' : '>', line, start);
     }
     // An all-digit word right before `<` or `>` is a file descriptor number.
     let digitsEnd = this.pos;
@@ -126,14 +129,14 @@ export class Lexer {
     if (digitsEnd > this.pos && (src[digitsEnd] === '<' || src[digitsEnd] === '>')) {
       const fd = Number(src.slice(this.pos, digitsEnd));
       this.pos = digitsEnd;
-      return { kind: 'io-number', fd, line };
+      return { kind: 'io-number', fd, line, start };
     }
     return this.scanWord(line);
   }
 
-  private operator(op: Operator, line: number): Token {
+  private operator(op: Operator, line: number, start: number): Token {
     this.pos += op.length;
-    return { kind: 'operator', op, line };
+    return { kind: 'operator', op, line, start };
   }
 
   private scanWord(line: number): Token {
@@ -149,12 +152,12 @@ export class Lexer {
     if (i >= src.length || WORD_END[src.charCodeAt(i)]) {
       this.pos = i;
       const text = src.slice(start, i);
-      return { kind: 'word', word: withTilde({ parts: [{ type: 'literal', value: text }] }), plain: text, line };
+      return { kind: 'word', word: withTilde({ parts: [{ type: 'literal', value: text }] }), plain: text, line, start };
     }
     const parts = this.scanParts('word');
     const word = withTilde({ parts });
     const only = parts.length === 1 ? parts[0] : undefined;
-    return { kind: 'word', word, plain: only?.type === 'literal' ? only.value : undefined, line };
+    return { kind: 'word', word, plain: only?.type === 'literal' ? only.value : undefined, line, start };
   }
 
   /**
@@ -184,7 +187,8 @@ export class Lexer {
         this.pos++;
         break;
       }
-      if ((context === '}' || context === '/}' || context === ':}') && (c === '}' || (c !== '}' && context.startsWith(c)))) break;
+      // A brace context ends at `}`, and ash's `/}` and `:}` also at the `/` or `:` between fields.
+      if (context !== 'word' && context !== 'double' && context.includes(c)) break;
       switch (c) {
         case '\\': {
           const next = src[this.pos + 1];
@@ -224,13 +228,7 @@ export class Lexer {
           break;
         }
         case '"': {
-          if (inDouble) {
-            // A `"` inside `${x-...}` within double quotes: dash reads it as a quote.
-            flush();
-            this.pos++;
-            parts.push({ type: 'double', parts: this.scanParts('double') });
-            break;
-          }
+          // Also inside `${x-...}` within double quotes, where dash reads it as a quote again.
           flush();
           this.pos++;
           parts.push({ type: 'double', parts: this.scanParts('double') });
@@ -341,8 +339,10 @@ export class Lexer {
     else if (this.dialect === 'ash' && c === ':') op = 'substring';
     if (!op) return this.badSubstitution();
     this.pos += opLength;
+    // The pattern of # ## % %% / // is read as if unquoted even inside double quotes: quotes in it quote (dash).
+    const patternContext = op.startsWith('remove') || op.startsWith('replace') ? false : inDouble;
     if (op === 'replace-first' || op === 'replace-all') {
-      const pattern = { parts: this.scanParts('/}', inDouble) };
+      const pattern = { parts: this.scanParts('/}', patternContext) };
       let replacement: Word = { parts: [] };
       if (src[this.pos] === '/') {
         this.pos++;
@@ -361,7 +361,7 @@ export class Lexer {
       this.pos++;
       return { type: 'parameter', name, op, colon: false, word: offset, length: lengthWord };
     }
-    const word = { parts: this.scanParts('}', inDouble) };
+    const word = { parts: this.scanParts('}', patternContext) };
     this.pos++;
     return { type: 'parameter', name, op, colon, word };
   }
@@ -472,20 +472,19 @@ export class Lexer {
     if (this.pendingHeredocs.length === 0) return;
     const src = this.source;
     for (const heredoc of this.pendingHeredocs) {
-      const lines: string[] = [];
-      for (;;) {
-        if (this.pos >= src.length) break;
+      let body = '';
+      while (this.pos < src.length) {
         let end = src.indexOf('\n', this.pos);
-        const atEnd = end < 0;
-        if (atEnd) end = src.length;
+        // A body cut off by the end of the script keeps no final newline (dash, ash).
+        const newline = end < 0 ? '' : '\n';
+        if (end < 0) end = src.length;
         let lineText = src.slice(this.pos, end);
-        this.pos = atEnd ? end : end + 1;
+        this.pos = end + newline.length;
         this.line++;
         if (heredoc.stripTabs) lineText = lineText.replace(/^\t+/, '');
         if (lineText === heredoc.delimiter) break;
-        lines.push(lineText);
+        body += lineText + newline;
       }
-      const body = lines.length ? `${lines.join('\n')}\n` : '';
       heredoc.body = heredoc.quoted ? { parts: body ? [{ type: 'quoted', value: body }] : [] } : this.heredocWord(body);
     }
     this.pendingHeredocs = [];

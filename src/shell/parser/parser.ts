@@ -40,15 +40,25 @@ export class Parser {
     return this.lexer.line;
   }
 
+  /** Where the last complete command (or the one that failed to parse) starts in the source. */
+  commandStart = 0;
+
   /** The next complete command (one line's list and its here-documents), or undefined at the end. */
   nextCompleteCommand(): List | undefined {
     this.skipNewlines();
-    if (this.lexer.peek().kind === 'eof') return undefined;
+    const first = this.lexer.peek();
+    this.commandStart = first.start;
+    if (first.kind === 'eof') return undefined;
     const list = this.parseList(false);
     const token = this.lexer.peek();
     if (token.kind === 'newline') this.lexer.next();
     else if (token.kind !== 'eof') this.unexpected(token);
     return list;
+  }
+
+  /** The source text of the last complete command, here-documents included, without its final newline. */
+  commandText(): string {
+    return this.lexer.source.slice(this.commandStart, this.lexer.pos).replace(/\n$/, '');
   }
 
   /** All complete commands of a source with no syntax error: for backquotes and tests. */
@@ -81,6 +91,8 @@ export class Parser {
     for (;;) {
       if (inner) this.skipNewlines();
       if (items.length > 0 && this.endsList(this.lexer.peek())) break;
+      // At the end of the input an empty list is left to the caller, which reports what it expected.
+      if (inner && items.length === 0 && this.lexer.peek().kind === 'eof') break;
       const command = this.parseAndOr();
       const token = this.lexer.peek();
       if (token.kind === 'operator' && (token.op === ';' || token.op === '&')) {
@@ -207,8 +219,7 @@ export class Parser {
     this.expectOperator(')');
     this.skipNewlines();
     const body = this.parseCommand();
-    if (body.type === 'function') this.lexer.fail({ kind: 'bad function name' });
-    return { type: 'function', name: nameToken.plain, body: body as CompoundCommand, line };
+    return { type: 'function', name: nameToken.plain, body, line };
   }
 
   private parseRedirection(): Redirection {
@@ -272,10 +283,7 @@ export class Parser {
   private parseFor(): For {
     this.lexer.next();
     const nameToken = this.lexer.next();
-    if (nameToken.kind !== 'word' || nameToken.plain === undefined || !NAME.test(nameToken.plain)) {
-      if (nameToken.kind === 'word') this.lexer.fail({ kind: 'bad for loop variable' });
-      this.unexpected(nameToken);
-    }
+    if (nameToken.kind !== 'word' || nameToken.plain === undefined || !NAME.test(nameToken.plain)) this.lexer.fail({ kind: 'bad for loop variable' });
     let items: Word[] | undefined;
     this.skipNewlines();
     let token = this.lexer.peek();
@@ -319,7 +327,8 @@ export class Parser {
       if (token.kind === 'operator' && token.op === '(') token = this.lexer.next();
       const patterns: Word[] = [];
       for (;;) {
-        if (token.kind !== 'word') this.unexpected(token);
+        // dash takes any token as a pattern and complains about the one after it.
+        if (token.kind !== 'word') this.unexpected(token.kind === 'eof' ? token : this.lexer.next(), ')');
         patterns.push(token.word);
         const next = this.lexer.next();
         if (next.kind === 'operator' && next.op === '|') {
@@ -336,7 +345,7 @@ export class Parser {
       items.push({ patterns, body });
       const end = this.lexer.next();
       if (end.kind === 'word' && end.plain === 'esac') break;
-      if (!(end.kind === 'operator' && end.op === ';;')) this.unexpected(end, 'esac');
+      if (!(end.kind === 'operator' && end.op === ';;')) this.unexpected(end, ';;');
     }
     return { type: 'case', subject: subjectToken.word, items, redirections: [] };
   }

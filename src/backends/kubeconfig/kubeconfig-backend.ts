@@ -1,0 +1,189 @@
+/**
+ * The kubeconfig backend: runs features on a real cluster. Each scenario works
+ * in a namespace of its own, which is the default namespace of every kubectl
+ * command it runs (a private kubeconfig copy names it); commands run in the
+ * user's real shell with the real kubectl, curl and openssl. Only namespaces it
+ * labelled are ever deleted; the context must be one it created or one the user
+ * allowed by name.
+ */
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
+import { UnsupportedByBackend } from '../../backend/backend.ts';
+import type { RunSettings } from '../../backend/run-settings.ts';
+import type { Trace } from '../../trace/trace.ts';
+import { ClientNodeNamespaces } from './client-node-namespaces.ts';
+import { checkContext } from './context-guard.ts';
+import { runOnHost } from './host-shell.ts';
+import { onInterrupt } from './interrupt-cleanup.ts';
+import { NamespaceLifecycle } from './namespace-lifecycle.ts';
+import type { NodeShell } from './node-shell.ts';
+
+export interface KubeconfigBackendOptions {
+  /** Contexts made by this run (the kind backend's), allowed without --allow-context. */
+  createdContexts?: ReadonlySet<string>;
+  /** How node commands run: in kind's node containers, or not at all. */
+  nodeShell?: NodeShell;
+  /** Capabilities the cluster has that cannot be detected (a LoadBalancer provider ...), from KUBE_SCENARIOS_CAPABILITIES. */
+  declaredCapabilities?: Capability[];
+  /** Splits a script into complete commands (a here-document stays with its command). */
+  splitCommands: (script: string) => string[];
+  runId: string;
+}
+
+interface RunningScenario {
+  namespace: string;
+  workdir: string;
+  kubeconfigPath: string;
+}
+
+export class KubeconfigBackend implements Backend {
+  readonly name: 'kubeconfig' | 'kind' = 'kubeconfig';
+  capabilities: ReadonlySet<Capability> = new Set();
+  private scenario?: RunningScenario;
+  private lifecycle!: NamespaceLifecycle;
+  private kubeConfig = new KubeConfig();
+  private context = '';
+
+  constructor(
+    private readonly settings: RunSettings,
+    private readonly options: KubeconfigBackendOptions,
+  ) {}
+
+  /** Loads the kubeconfig, checks the context, cleans what killed runs left, and learns what the cluster can do. */
+  async open(): Promise<void> {
+    if (this.settings.kubeconfig) this.kubeConfig.loadFromFile(this.settings.kubeconfig);
+    else this.kubeConfig.loadFromDefault();
+    if (this.settings.context) this.kubeConfig.setCurrentContext(this.settings.context);
+    this.context = checkContext(this.kubeConfig.getCurrentContext() || undefined, this.options.createdContexts ?? new Set(), this.settings.allowContexts).context;
+    this.lifecycle = new NamespaceLifecycle(new ClientNodeNamespaces(this.kubeConfig), this.options.runId, {
+      host: hostname(),
+      pid: process.pid,
+      isAlive: (pid) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      now: () => Date.now(),
+    });
+    await this.lifecycle.cleanStale();
+    onInterrupt({ namespaces: () => this.lifecycle.alive(), kubeconfig: this.settings.kubeconfig, context: this.context });
+    const caps = new Set<Capability>(['outside-client', ...(this.options.declaredCapabilities ?? [])]);
+    if (this.options.nodeShell) caps.add('node-shell').add('iptables-rules');
+    this.capabilities = caps;
+  }
+
+  private get current(): RunningScenario {
+    if (!this.scenario) throw new Error('no scenario is running on the kubeconfig backend');
+    return this.scenario;
+  }
+
+  async startScenario(_info: ScenarioInfo): Promise<void> {
+    const namespace = await this.lifecycle.create();
+    const workdir = mkdtempSync(join(tmpdir(), 'kube-scenarios-'));
+    const kubeconfigPath = join(workdir, '.kubeconfig');
+    writeFileSync(kubeconfigPath, this.scenarioKubeconfig(namespace), { mode: 0o600 });
+    chmodSync(kubeconfigPath, 0o600);
+    this.scenario = { namespace, workdir, kubeconfigPath };
+  }
+
+  /** A copy of the kubeconfig with only our context, whose namespace is the scenario's. Holds credentials: mode 0600, deleted after. */
+  private scenarioKubeconfig(namespace: string): string {
+    const ctx = this.kubeConfig.getContextObject(this.context);
+    if (!ctx) throw new Error(`context "${this.context}" vanished from the kubeconfig`);
+    const copy = new KubeConfig();
+    copy.loadFromOptions({
+      clusters: this.kubeConfig.clusters.filter((c) => c.name === ctx.cluster),
+      users: this.kubeConfig.users.filter((u) => u.name === ctx.user),
+      contexts: [{ ...ctx, namespace }],
+      currentContext: ctx.name,
+    });
+    return copy.exportConfig();
+  }
+
+  async endScenario(): Promise<void> {
+    const s = this.scenario;
+    this.scenario = undefined;
+    if (!s) return;
+    try {
+      await this.lifecycle.delete(s.namespace);
+    } finally {
+      rmSync(s.workdir, { recursive: true, force: true });
+    }
+  }
+
+  async configure(change: ClusterProfileChange): Promise<void> {
+    const asked = Object.keys(change).join(', ');
+    throw new UnsupportedByBackend(this.name, `change an existing cluster's settings (${asked}); tag the scenario @cluster-profile`);
+  }
+
+  private path(name: string): string {
+    return isAbsolute(name) ? name : join(this.current.workdir, name);
+  }
+
+  async writeFile(name: string, content: string): Promise<void> {
+    const path = this.path(name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+
+  async readFile(name: string): Promise<string | undefined> {
+    try {
+      return readFileSync(this.path(name), 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async run(script: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
+    const s = this.current;
+    const commands = this.options.splitCommands(script);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', KUBECONFIG: s.kubeconfigPath };
+    let results;
+    if (place.kind === 'node') {
+      if (!this.options.nodeShell) throw new UnsupportedByBackend(this.name, 'run commands on nodes; tag the scenario @node-shell');
+      results = await this.options.nodeShell.run(place.node, commands, { cwd: s.workdir, env, timeoutSeconds: this.settings.waitTimeoutSeconds });
+    } else {
+      results = await runOnHost(commands, { cwd: s.workdir, env, timeoutSeconds: this.settings.waitTimeoutSeconds }, stdin);
+    }
+    const last = results[results.length - 1] ?? { stdout: '', stderr: '', exitCode: 0 };
+    return { ...last, commands: results.map((result, i) => ({ command: commands[i], result })) };
+  }
+
+  async elapse(seconds: number): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+
+  async waitUntil(check: () => Promise<boolean>, options: WaitOptions): Promise<boolean> {
+    const deadline = Date.now() + options.timeoutSeconds * 1000;
+    for (;;) {
+      if (await check()) return true;
+      if (Date.now() >= deadline) return false;
+      await this.elapse(Math.min(options.intervalSeconds, (deadline - Date.now()) / 1000));
+    }
+  }
+
+  lastTrace(): Trace | undefined {
+    // A real cluster does not tell which rule a packet took.
+    return undefined;
+  }
+
+  async snapshot(): Promise<Attachment[]> {
+    if (!this.scenario) return [];
+    const parts: Attachment[] = [];
+    for (const command of ['kubectl get all -o wide', 'kubectl describe all', 'kubectl get events --sort-by=.lastTimestamp']) {
+      const r = await this.run(command);
+      parts.push({ name: command, mediaType: 'text/plain', body: `$ ${command}\n${r.stdout}${r.stderr}` });
+    }
+    return parts;
+  }
+
+  async close(): Promise<void> {
+    await this.endScenario();
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The certificate ingress-nginx serves when no TLS Secret covers the requested
+ * host (or there is no TLS section at all): its "default SSL certificate",
+ * made at start by GetFakeSSLCert (internal/net/ssl/ssl.go, controller
+ * v1.11): self-signed, O=Acme Co, CN=Kubernetes Ingress Controller Fake
+ * Certificate, DNS:ingress.local, valid one year from the start. FIDELITY §8.
+ * Fixed here (made by testdata/make-fake-certificate.ts, dated from the
+ * memory cluster's epoch) because key generation cannot be seeded.
+ */
+import type { TlsIdentity } from '../kubelet/runtime/listener.ts';
+
+export const FAKE_CERTIFICATE_PEM = `-----BEGIN CERTIFICATE-----
+MIIDcDCCAligAwIBAgIRAP/Vnv20uXrhZ+O1j+tmqmQwDQYJKoZIhvcNAQELBQAw
+SzEQMA4GA1UEChMHQWNtZSBDbzE3MDUGA1UEAxMuS3ViZXJuZXRlcyBJbmdyZXNz
+IENvbnRyb2xsZXIgRmFrZSBDZXJ0aWZpY2F0ZTAeFw0yNjAxMDEwMDAwMDBaFw0y
+NzAxMDEwMDAwMDBaMEsxEDAOBgNVBAoTB0FjbWUgQ28xNzA1BgNVBAMTLkt1YmVy
+bmV0ZXMgSW5ncmVzcyBDb250cm9sbGVyIEZha2UgQ2VydGlmaWNhdGUwggEiMA0G
+CSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQC08ko08j6jJnRRmpKmpzG4E3jm9i7s
+8vkPnwSiKIJCw0HanZk2XjNXMVsxXcuN/EJlHD05HP8SOdOXJBlawyHkSBlpIeeB
+9cDTtiXci5mDpMwfCexE0DtwjmOrb+bajdBrZ20FwG0y0kcfi5plJCD1f6MkxwEq
+IjgGjoj3RGxp4rIJeNvnzvYMfD4zjeO6ZVNJjchzRIz8Po3fBEHq/EWHasweIzyp
+9c1llSeqlQFqtHUbviBtYofQEhveOxvoudwPqxSSSr/H2xvd9e8E4dexFM4WbVQV
+9Vy4z5UQIwAaQEljiYXYZhuVZJ/5PmEdtsm7SIirjvp5GrHbnEklQpYZAgMBAAGj
+TzBNMA4GA1UdDwEB/wQEAwIFoDATBgNVHSUEDDAKBggrBgEFBQcDATAMBgNVHRMB
+Af8EAjAAMBgGA1UdEQQRMA+CDWluZ3Jlc3MubG9jYWwwDQYJKoZIhvcNAQELBQAD
+ggEBAIQCFX6ITjo2WWXiFgIsVToYK3dMPq2WEONb991kRtn6NqiaW8SuahYLqiDN
+ZeDFiVMIBgTK8n94QGtUv8Vt4/r2qZ65i+ybX+5KwYZdk3mYtOqPoa4k+swn2p3C
+690g0Ttn/mAAETNv8D3duN59Gh/p2LNxVFCQCfbyBnLX85yDz8fpSHyL+LboB7Gw
+r6KOsa5bR0ZYsSNN6nj3W0m8wFwIti/vwJW/q9p6RW86dAPqwg5iNNB5WZ+dIhl9
+uRHEfJJqzWKTUFIW45Kzet99J7KaLTtKm44amvHNO4EsGPX1TmNb1Rk8jfhl5u9e
+y4dglC0ok3h1Zo91p4PdYC+6PkM=
+-----END CERTIFICATE-----
+`;
+
+export const FAKE_CERTIFICATE_KEY_PEM = `-----BEGIN RSA PRIVATE KEY-----
+MIIEogIBAAKCAQEAtPJKNPI+oyZ0UZqSpqcxuBN45vYu7PL5D58EoiiCQsNB2p2Z
+Nl4zVzFbMV3LjfxCZRw9ORz/EjnTlyQZWsMh5EgZaSHngfXA07Yl3IuZg6TMHwns
+RNA7cI5jq2/m2o3Qa2dtBcBtMtJHH4uaZSQg9X+jJMcBKiI4Bo6I90RsaeKyCXjb
+5872DHw+M43jumVTSY3Ic0SM/D6N3wRB6vxFh2rMHiM8qfXNZZUnqpUBarR1G74g
+bWKH0BIb3jsb6LncD6sUkkq/x9sb3fXvBOHXsRTOFm1UFfVcuM+VECMAGkBJY4mF
+2GYblWSf+T5hHbbJu0iIq476eRqx25xJJUKWGQIDAQABAoIBAByf3aRdlBIcMbd9
+E+kANwnPLseet1Ktpz/U4JdEgELOf7r1RnkG0uleufXnyB1IhDpZisffsewwsKvO
+vqIQj2p9C2QJxIVXGq+DN58ZiGn+ZnociD9kj5qhM9w5ghQd7hQnkuQfikbJZA31
++DE602nyzJyzTJhdPG6xGrK/JMVlHrrdFcRdCWX2wZEAZyvteDFqjrNR+4HJl20j
+cCegXvu8AY8BbrLURtnyhBAQ7Zf+0sJYN34b/0UtgHwd+EeEvB23aJFKp1Egbp6u
+4rwGkid4R+FvVubphmpIkVbhF5kMUjai/ZytcZVbljDm1EjMD15TpOqtN5i6Q4mB
+hMJFTU8CgYEA2SaWa4VClvIX0t2w0qOag9hlHvYmwSb8faNxUW9pgLtU9ls04Onp
+BW+S9DN5lJZaqgxSuddh4ubwtUl2tq50XnkrS32qHaTRT5ASsyWC3gNt6W7xzrq8
+O7B4MsYvb5vRPK5/CEWc40pMpzENdiNEuirlVWg0H+faKkBVu2ZM3QMCgYEA1VGP
+pEPo41To6AnsH/uaLOTQA0+XVlOudVr5Ud5XxokR6fv+7AwHjd3AXtXwaCCgylPh
+Vhujiz0Kl9b+Y3ANLQeXJmOG7PxDy3Y8MNl5aqVOtRp4Y5VDycLxf9wIw3fa7/EA
+dY52pD3hAUbKDnVYHf/mE7wyablLY01FPQslr7MCgYA1u8ey+Xm90lA03Ki5psRA
+Zda3758tYpFOIZiT1ybbNP/UKkOOeDMyJibOCMLIEuCCfaQm2nYdaJodsf0PPWIM
+Up11A7aJuVQWBQerjtewSlbzUYHCbxDPEF7d6Y6pZnxDMMa8bEVjNOp84LV9C0Mh
+ciXnmW50irHAjMTqJ2lTswKBgDvUNVJgDZh8/xnddpF90r8WqdTT5OE8dSjLDDRP
+BRVU6mZS3Cu+L/w1Hrg6jsPVquM0ZXXuKI9r3mW50f13tupTP6xvq68aDbWqArW8
+uRYVKR8YPn3HpoyXFX7D6t1P52L2mCdgfpwQEuR1w0QM21sGo7QTS5xlcOR4DpxR
+XQ+LAoGAOXtthCDNXYvAvUmrAWlL8Z12qmfxtn9XSZtKryI3nR5l+Su6y4M1nJTh
+tcbL9FzA6R/b4dd9cE4Jrkx38ml+Gk6NcLjmuy3vZzqRr7xFtQkSisQ7MhLKJPUK
+2ayK0+zPtEVz4Ic7cvYfg2zBoFeuUyB1IK1IUqzj+PMz8MuUMag=
+-----END RSA PRIVATE KEY-----
+`;
+
+export const FAKE_CERTIFICATE: TlsIdentity = { certificate: FAKE_CERTIFICATE_PEM, key: FAKE_CERTIFICATE_KEY_PEM };

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Usage: capture.sh RULES_FILE PREFIX  (as root, with iptables 1.8.9 installed)
+# Loads an iptables-save file into a throw-away network namespace and prints it back.
+set -e
+rules=$1; out=$2
+unshare -n sh -c "iptables-restore < '$rules' && iptables-save > '$out.iptables-save.txt' &&
+  iptables -t nat -L -n > '$out.nat.L-n.txt' && iptables -t nat -L > '$out.nat.L.txt' &&
+  iptables -t filter -L -n -v > '$out.filter.L-nv.txt' &&
+  iptables -t nat -L -n -v -x --line-numbers > '$out.nat.L-nvx-line-numbers.txt' &&
+  iptables -t filter -L --line-numbers > '$out.filter.L-line-numbers.txt'"

@@ -1,0 +1,23 @@
+import { NetworkTestCluster, podOn, serviceOf } from './testing/network-test-cluster.ts';
+import { formatTrace } from '../trace/trace.ts';
+const c = new NetworkTestCluster();
+c.create(podOn('web-1', 'kind-worker', 'nginx', { labels: { app: 'web' }, ports: [{ containerPort: 80 }] }));
+c.create(podOn('web-2', 'kind-worker2', 'nginx', { labels: { app: 'web' }, ports: [{ containerPort: 80 }] }));
+c.create(podOn('client', 'kind-worker', 'busybox', { command: ['sleep', '3600'] }));
+c.create(serviceOf('web', { app: 'web' }, [{ port: 80, targetPort: 80 }]));
+c.advance(30_000);
+console.log(c.pods('app=web').map(p => [p.metadata.name, p.status?.phase, p.status?.podIP]));
+const svc = c.service('web');
+console.log(svc.spec.clusterIP);
+const out = c.network.connect(c.fromPod('client'), { ip: svc.spec.clusterIP!, port: 80, protocol: 'TCP' });
+console.log(out.kind, formatTrace({ request: 'x', from: 'y', hops: out.hops, ok: true }));
+if (out.kind === 'connected') { const r = c.network.exchange(out, { method: 'GET', target: '/', headers: [['Host', 'web']], scheme: 'http' }); console.log(r.kind === 'response' ? r.response.status + ' ' + r.response.headers.join(';') : r); }
+const bad = c.network.connect(c.fromPod('client'), { ip: svc.spec.clusterIP!, port: 8080, protocol: 'TCP' });
+console.log(bad.kind, bad.kind !== 'connected' && bad.reason);
+const dns = c.network.dnsQuery(c.fromPod('client'), '10.96.0.10', 'web.default.svc.cluster.local.', 'A');
+console.log(JSON.stringify(dns.answer).slice(0, 200));
+console.log(c.pods('k8s-app=kube-dns', 'kube-system').map(p => [p.metadata.name, p.status?.phase, p.status?.podIP, p.spec.nodeName, JSON.stringify(p.status?.containerStatuses?.[0]?.state)]));
+const u = c.network.connect(c.fromPod('client'), { ip: '10.96.0.10', port: 53, protocol: 'UDP' });
+console.log(u.kind, u.kind !== 'connected' ? u.reason : u.server.label);
+console.log(c.api.list('ReplicaSet', {namespace: 'kube-system'}).map(r => [r.metadata.name, JSON.stringify(r.status)]));
+console.log(c.api.list('Event', {namespace: 'kube-system'}).map((e: any) => e.reason + ': ' + e.message).slice(0, 10));
