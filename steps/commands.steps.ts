@@ -5,6 +5,7 @@
  */
 import { redact } from '../src/report/redact.ts';
 import { execInPod } from '../src/dsl/command-lines.ts';
+import { yamlScalar } from '../src/dsl/field-edit.ts';
 import { defineStep } from './support/define-step.ts';
 import type { ScenarioWorld } from './support/world.ts';
 
@@ -100,4 +101,22 @@ defineStep(
     await this.run(command, { kind: 'outside' });
   },
   [/^我从集群外运行 `(.*)`$/],
+);
+
+defineStep(
+  {
+    keyword: 'When',
+    phrase: 'I run `kubectl edit ...` changing "FIELD" to "VALUE"',
+    zh: ['我运行 `kubectl edit ...` 把 "FIELD" 改为 "VALUE"'],
+    summary:
+      'Runs `kubectl edit` as a person would, whose editor changes FIELD (a dotted path such as spec.type) to VALUE and saves. Numbers and true/false are read as YAML reads them.',
+    example: 'When I run `kubectl edit svc my-nginx` changing "spec.type" to "LoadBalancer"',
+    group: 'Commands',
+  },
+  /^I run `(kubectl edit .*)` changing "([^"]+)" to "([^"]*)"$/,
+  async function (this: ScenarioWorld, command: string, path: string, value: string) {
+    await this.backend.queueEdit({ path, value: yamlScalar(value) });
+    await this.run(command);
+  },
+  [/^我运行 `(kubectl edit .*)` 把 "([^"]+)" 改为 "([^"]*)"$/],
 );

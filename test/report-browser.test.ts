@@ -34,7 +34,7 @@ describe('the HTML report in Chromium', { skip: CHROMIUM ? false : 'no Chromium 
       expect(body).to.contain('A request whose path the report draws');
       const images = page.locator('img[src^="data:image/svg+xml"]');
       await images.first().waitFor({ state: 'attached', timeout: 20_000 });
-      const loaded = await images.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+      const loaded = await images.first().evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0);
       expect(loaded, 'the SVG picture of the path loads as an image').to.equal(true);
       expect(await page.locator('text=/\\[dnat\\]|\\[service\\]/').count(), 'the text trace is shown').to.be.greaterThan(0);
       await page.screenshot({ path: join(dir, 'report.png'), fullPage: true });

@@ -7,6 +7,9 @@ export interface FixtureRun {
   output: string;
 }
 
+/** Step definitions load once per process (ES modules are cached); later runs reuse the library. */
+let support: unknown;
+
 export async function runFixture(paths: string[], format = 'progress', moreFormats: string[] = []): Promise<FixtureRun> {
   const stdout = new PassThrough();
   const chunks: Buffer[] = [];
@@ -25,7 +28,9 @@ export async function runFixture(paths: string[], format = 'progress', moreForma
     },
     environment,
   );
-  const { success } = await runCucumber(runConfiguration, environment);
+  const result = await runCucumber(support ? { ...runConfiguration, support: support as never } : runConfiguration, environment);
+  support ??= result.support;
+  const { success } = result;
   stdout.end();
   return { success, output: Buffer.concat(chunks).toString('utf8') };
 }

@@ -18,6 +18,7 @@
  * (the kubelet) deletes it again with gracePeriodSeconds 0.
  */
 import type { KubeObject, ObjectMeta } from '../api/meta.ts';
+import { deepCopy } from './deep-copy.ts';
 import type { Pod, Service } from '../api/core.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
@@ -103,7 +104,7 @@ export function createApiServer(options: ApiServerOptions): MemoryApiServer {
 }
 
 function clone<T>(value: T): T {
-  return structuredClone(value);
+  return deepCopy(value);
 }
 
 /**
@@ -124,7 +125,7 @@ class InMemoryApiServer implements MemoryApiServer {
   readonly serviceCIDR: string;
   readonly nodePortRange: PortRange;
   private readonly registry: ResourceRegistry;
-  private readonly store = new ObjectStore();
+  private readonly store = new ObjectStore((obj) => this.output(obj));
   private readonly clock: VirtualClock;
   private readonly uids: SeededRandom;
   private readonly names: SeededRandom;
@@ -305,6 +306,15 @@ class InMemoryApiServer implements MemoryApiServer {
   }
 
   list<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
+    return this.select(kind, options).map((o) => this.output<T>(o));
+  }
+
+  listShared<T extends KubeObject>(kind: string, options: ListOptions = {}): readonly T[] {
+    return this.select(kind, options).map((o) => this.store.snapshot(o) as T);
+  }
+
+  /** The stored objects a list asks for, in key order. */
+  private select(kind: string, options: ListOptions): KubeObject[] {
     const def = this.definition(kind);
     let labelMatch: ((o: KubeObject) => boolean) | undefined;
     let fieldMatch: ((o: KubeObject) => boolean) | undefined;
@@ -319,21 +329,13 @@ class InMemoryApiServer implements MemoryApiServer {
       throw e;
     }
     const namespace = def.namespaced ? options.namespace : undefined;
-    return this.store
-      .readAll(kind, namespace)
-      .filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o)))
-      .map((o) => this.output<T>(o));
+    const all = this.store.readAll(kind, namespace);
+    return labelMatch || fieldMatch ? all.filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o))) : all;
   }
 
   watch(kind: string, handler: WatchHandler): () => void {
-    const out = this;
-    return this.store.watch(kind, (event) => {
-      handler({
-        type: event.type,
-        object: out.output(event.object),
-        ...(event.old ? { old: out.output(event.old) } : {}),
-      });
-    });
+    // The store presents each event once (output(): a copy at the served apiVersion) and shares it, frozen.
+    return this.store.watch(kind, handler);
   }
 
   // ---- update ----

@@ -95,6 +95,12 @@ export interface ApiServer {
   /** undefined instead of a NotFound error. */
   tryGet<T extends KubeObject>(key: ObjectKey): T | undefined;
   list<T extends KubeObject>(kind: string, options?: ListOptions): T[];
+  /**
+   * What an informer's lister gives a controller: the same objects as list(),
+   * but shared and frozen instead of copied. Cheap on a busy cluster; the
+   * objects must not be modified (copy one before changing it), as with client-go listers.
+   */
+  listShared<T extends KubeObject>(kind: string, options?: ListOptions): readonly T[];
   /** Replaces the whole object (PUT). resourceVersion, when set, must match (409 Conflict otherwise). */
   update<T extends KubeObject>(obj: T, options?: WriteOptions): WriteResult<T>;
   /** Writes only .status (the status subresource): controllers and the kubelet use it. */

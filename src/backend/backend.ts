@@ -58,6 +58,12 @@ export interface ClusterProfileChange {
   externalHosts?: Record<string, string>;
 }
 
+/** One field change made in an editor. */
+export interface FieldEdit {
+  path: string;
+  value: unknown;
+}
+
 /** What a script did: the result of its last complete command, and of each command in turn. */
 export interface ScriptResult extends CommandResult {
   commands: { command: string; result: CommandResult }[];
@@ -109,6 +115,13 @@ export interface Backend {
    * exception: exit code and stderr tell.
    */
   run(script: string, place?: Place, stdin?: string): Promise<ScriptResult>;
+
+  /**
+   * What the editor of the next `kubectl edit` saves: FIELD (a dotted path such as
+   * `spec.type`) set to VALUE. The memory backend hands it to its kubectl; real
+   * backends point KUBE_EDITOR at a program that makes the change.
+   */
+  queueEdit(edit: FieldEdit): Promise<void>;
 
   /** Lets time pass: the virtual clock on memory, real seconds elsewhere. */
   elapse(seconds: number): Promise<void>;

@@ -237,9 +237,16 @@ export class MemoryCluster {
     });
   }
 
-  /** Programs on the user's machine that talk to this cluster (kubectl) or its addresses (curl, openssl ...). */
-  clientPrograms(namespace = 'default'): Map<string, Program> {
-    return new Map([['kubectl', createKubectl(this.kubectlHost(namespace))]]);
+  private readonly clients = new Map<string, Program>();
+
+  /** A program on the user's machine that talks to this cluster (kubectl) or its addresses (curl ...). */
+  clientProgram(name: 'kubectl'): Program {
+    let program = this.clients.get(name);
+    if (!program) {
+      program = createKubectl(this.kubectlHost('default'));
+      this.clients.set(name, program);
+    }
+    return program;
   }
 
   /** Runs a script in a node's shell. */

@@ -434,7 +434,7 @@ export class PodWorker {
     if (!runtime || !image) return;
     const { api } = this.deps;
     const env = makeEnvironmentVariables(pod, record.spec, {
-      services: api.list<Service>('Service'),
+      services: api.listShared<Service>('Service') as Service[],
       configMap: (namespace, name) => api.tryGet<ConfigMap>({ kind: 'ConfigMap', namespace, name }),
       secret: (namespace, name) => api.tryGet<Secret>({ kind: 'Secret', namespace, name }),
       podIP: runtime.ip,

@@ -70,9 +70,16 @@ export interface Destination {
   protocol: Protocol;
 }
 
+/** The client's own end of a connection attempt: its address and the ephemeral port the kernel picked. */
+export interface LocalEnd {
+  ip: string;
+  port: number;
+}
+
 export type ConnectOutcome =
   | {
       kind: 'connected';
+      local: LocalEnd;
       server: ServerEnd;
       /** The source address and port the server sees (after any SNAT). */
       client: { ip: string; port: number };
@@ -83,9 +90,9 @@ export type ConnectOutcome =
       finish(): void;
     }
   /** RST or ICMP port unreachable: the client sees "Connection refused" at once. */
-  | { kind: 'refused'; hops: Hop[]; reason: string }
+  | { kind: 'refused'; local: LocalEnd; hops: Hop[]; reason: string }
   /** Nothing comes back: the client waits for its own timeout (or the kernel's SYN retries). */
-  | { kind: 'timeout'; hops: Hop[]; reason: string };
+  | { kind: 'timeout'; local: LocalEnd; hops: Hop[]; reason: string };
 
 export interface PingOutcome {
   replied: boolean;
@@ -175,28 +182,34 @@ export class ClusterNetwork {
 
   /** Opens a connection (TCP) or sends the first datagram (UDP) from `from` to `to`. */
   connect(from: NetworkSource, to: Destination): ConnectOutcome {
+    const local: LocalEnd = { ip: from.ip, port: this.ports.int(EPHEMERAL_FIRST, EPHEMERAL_LAST) };
+    const outcome = this.route(from, to, local);
+    return outcome;
+  }
+
+  private route(from: NetworkSource, to: Destination, local: LocalEnd): ConnectOutcome {
     const now = this.clock.now();
     const hops: Hop[] = [{ kind: 'client', label: from.ip, detail: `${describeSource(from)} connects to ${to.ip}:${to.port}/${to.protocol}` }];
 
     // A pod reaching itself (its own IP or loopback) never leaves its network namespace.
     if (from.kind === 'pod' && (to.ip === from.ip || isLoopback(to.ip))) {
       const pod = this.runtimes.byPod(from.namespace, from.name);
-      if (!pod) return { kind: 'timeout', hops, reason: `pod ${from.namespace}/${from.name} has no sandbox` };
-      return this.deliverToPod(pod.ip, to, { ip: isLoopback(to.ip) ? to.ip : from.ip }, hops, now, undefined, from.node);
+      if (!pod) return { kind: 'timeout', local, hops, reason: `pod ${from.namespace}/${from.name} has no sandbox` };
+      return this.deliverToPod(local, pod.ip, to, { ip: isLoopback(to.ip) ? to.ip : from.ip }, hops, now, undefined, from.node);
     }
 
     // Where the packet first meets a node's netfilter hooks.
     let entry: NodeInfo | undefined;
     let dst = to.ip;
     if (from.kind === 'outside') {
-      const reached = this.outsideEntry(to, hops);
+      const reached = this.outsideEntry(to, hops, local);
       if ('failure' in reached) return reached.failure;
       entry = reached.node;
       dst = reached.ip;
       if (reached.port !== undefined) to = { ...to, port: reached.port };
     } else {
       entry = this.nodes.get(from.node);
-      if (!entry) return { kind: 'timeout', hops, reason: `node ${from.node} is not part of the cluster` };
+      if (!entry) return { kind: 'timeout', local, hops, reason: `node ${from.node} is not part of the cluster` };
     }
 
     const proxy = this.proxies.get(entry.name);
@@ -215,12 +228,12 @@ export class ClusterNetwork {
           })()
         : this.rejectReason(dst, to);
       hops.push({ kind: 'error', label: 'REJECT', detail: `${reason}: kube-proxy answers with ICMP port unreachable` });
-      return { kind: 'refused', hops, reason };
+      return { kind: 'refused', local, hops, reason };
     }
     if (verdict.verdict === 'DROP') {
       const reason = this.dropReason(entry.name, dst, to);
       hops.push({ kind: 'error', label: 'DROP', detail: reason });
-      return { kind: 'timeout', hops, reason };
+      return { kind: 'timeout', local, hops, reason };
     }
     if (verdict.dnat) {
       hops.push({ kind: 'dnat', label: `${verdict.dst}:${verdict.dstPort}`, detail: `DNAT ${dst}:${to.port} -> ${verdict.dst}:${verdict.dstPort}${verdict.endpointChain ? ` (${verdict.endpointChain})` : ''}` });
@@ -242,19 +255,19 @@ export class ClusterNetwork {
         finalIP = mapped.ip;
         finalPort = mapped.port;
       } else {
-        return this.deliverToNode(entry, { ...to, port: finalPort }, clientIP, hops, now, verdict.finish);
+        return this.deliverToNode(local, entry, { ...to, port: finalPort }, clientIP, hops, now, verdict.finish);
       }
     }
 
     const target = { ...to, ip: finalIP, port: finalPort };
     const node = this.nodes.byInternalIP(finalIP);
-    if (node) return this.deliverToNode(node, target, clientIP, hops, now, verdict.finish, entry.name);
+    if (node) return this.deliverToNode(local, node, target, clientIP, hops, now, verdict.finish, entry.name);
     if (this.runtimes.byIP(finalIP).some((p) => !p.hostNetwork)) {
-      return this.deliverToPod(finalIP, target, { ip: clientIP }, hops, now, verdict.finish, entry.name);
+      return this.deliverToPod(local, finalIP, target, { ip: clientIP }, hops, now, verdict.finish, entry.name);
     }
     const reason = this.unroutedReason(finalIP, to, verdict.dnat);
     hops.push({ kind: 'error', label: finalIP, detail: reason });
-    return { kind: 'timeout', hops, reason };
+    return { kind: 'timeout', local, hops, reason };
   }
 
   /** Sends an HTTP request over an open connection and closes it. */
@@ -269,6 +282,10 @@ export class ClusterNetwork {
 
   /** One DNS question from `from` to `server`:53 over UDP, through kube-proxy to whatever answers there. */
   dnsQuery(from: NetworkSource, server: string, name: string, type: QueryType): { answer: DnsAnswer | 'timeout'; hops: Hop[] } {
+    if (from.kind === 'outside') {
+      // The user's machine asks its own resolver, which knows the outside names and nothing of the cluster.
+      return { answer: this.outsideResolver().query(name, type), hops: [{ kind: 'dns', label: `${server}:53`, detail: "the user's machine's resolver" }] };
+    }
     if (server === DOCKER_HOST_IP && from.kind !== 'pod') {
       return { answer: this.dockerResolver().query(name, type), hops: [{ kind: 'dns', label: `${server}:53`, detail: "Docker's embedded DNS of the kind network" }] };
     }
@@ -317,14 +334,14 @@ export class ClusterNetwork {
   // ---- entry from outside ---------------------------------------------------
 
   /** Where a packet from the Docker host enters the cluster. */
-  private outsideEntry(to: Destination, hops: Hop[]): { node: NodeInfo; ip: string; port?: number } | { failure: ConnectOutcome } {
+  private outsideEntry(to: Destination, hops: Hop[], local: LocalEnd): { node: NodeInfo; ip: string; port?: number } | { failure: ConnectOutcome } {
     if (isLoopback(to.ip)) {
       const mapping = (this.options.hostPortMappings ?? []).find((m) => m.hostPort === to.port && (m.protocol ?? 'TCP') === to.protocol);
       const node = mapping ? this.nodes.get(mapping.node) : undefined;
       if (!mapping || !node) {
         const reason = `nothing listens on port ${to.port} of the Docker host: kind maps no host port ${to.port} into a node (extraPortMappings)`;
         hops.push({ kind: 'error', label: `${to.ip}:${to.port}`, detail: reason });
-        return { failure: { kind: 'refused', hops, reason } };
+        return { failure: { kind: 'refused', local, hops, reason } };
       }
       hops.push({ kind: 'node', label: node.name, detail: `Docker publishes host port ${to.port} to ${node.name} (${node.internalIP}) port ${mapping.containerPort} (kind extraPortMappings)` });
       return { node, ip: node.internalIP, port: mapping.containerPort };
@@ -343,7 +360,7 @@ export class ClusterNetwork {
     }
     const reason = this.outsideReason(to.ip);
     hops.push({ kind: 'error', label: to.ip, detail: reason });
-    return { failure: { kind: 'timeout', hops, reason } };
+    return { failure: { kind: 'timeout', local, hops, reason } };
   }
 
   /** The node announcing a LoadBalancer address on the Docker network. */
@@ -405,7 +422,7 @@ export class ClusterNetwork {
     return ports;
   }
 
-  private deliverToPod(ip: string, to: Destination, client: { ip: string }, hops: Hop[], now: number, finish?: (at: number) => void, viaNode?: string): ConnectOutcome {
+  private deliverToPod(local: LocalEnd, ip: string, to: Destination, client: { ip: string }, hops: Hop[], now: number, finish?: (at: number) => void, viaNode?: string): ConnectOutcome {
     const pod = this.runtimes.byIP(ip).find((p) => !p.hostNetwork)!;
     if (viaNode && viaNode !== pod.nodeName) {
       const target = this.nodes.get(pod.nodeName);
@@ -416,17 +433,17 @@ export class ClusterNetwork {
       const reason = explainNotListening(pod, to.port, to.protocol, pod.listeners(now));
       hops.push({ kind: 'pod', label: `${pod.namespace}/${pod.name}`, detail: reason });
       finish?.(now);
-      return { kind: 'refused', hops, reason };
+      return { kind: 'refused', local, hops, reason };
     }
     const server = podServerEnd(pod, listener, () => this.ingress);
-    return this.connected(server, client.ip, { ip, port: to.port }, hops, now, finish);
+    return this.connected(local, server, client.ip, { ip, port: to.port }, hops, now, finish);
   }
 
-  private deliverToNode(node: NodeInfo, to: Destination, clientIP: string, hops: Hop[], now: number, finish?: (at: number) => void, viaNode?: string): ConnectOutcome {
+  private deliverToNode(local: LocalEnd, node: NodeInfo, to: Destination, clientIP: string, hops: Hop[], now: number, finish?: (at: number) => void, viaNode?: string): ConnectOutcome {
     if (viaNode && viaNode !== node.name) hops.push({ kind: 'node', label: node.name, detail: `forwarded to ${node.name} (${node.internalIP})` });
     const hostPod = this.runtimes.listener(node.internalIP, to.port, to.protocol, now);
     if (hostPod) {
-      return this.connected(podServerEnd(hostPod.pod, hostPod.listener, () => this.ingress), clientIP, { ip: node.internalIP, port: to.port }, hops, now, finish);
+      return this.connected(local, podServerEnd(hostPod.pod, hostPod.listener, () => this.ingress), clientIP, { ip: node.internalIP, port: to.port }, hops, now, finish);
     }
     const daemon = nodeDaemon(
       {
@@ -440,19 +457,22 @@ export class ClusterNetwork {
       to.port,
       to.protocol,
     );
-    if (daemon) return this.connected(daemon, clientIP, { ip: node.internalIP, port: to.port }, hops, now, finish);
+    if (daemon) return this.connected(local, daemon, clientIP, { ip: node.internalIP, port: to.port }, hops, now, finish);
     const reason = `nothing listens on node ${node.name} (${node.internalIP}) port ${to.port}/${to.protocol}`;
     hops.push({ kind: 'node', label: node.name, detail: reason });
     finish?.(now);
-    return { kind: 'refused', hops, reason };
+    return { kind: 'refused', local, hops, reason };
   }
 
-  private connected(server: ServerEnd, clientIP: string, serverAddress: { ip: string; port: number }, hops: Hop[], now: number, finish?: (at: number) => void): ConnectOutcome {
+  private connected(local: LocalEnd, server: ServerEnd, clientIP: string, serverAddress: { ip: string; port: number }, hops: Hop[], now: number, finish?: (at: number) => void): ConnectOutcome {
     hops.push({ kind: 'pod', label: serverAddress.ip + ':' + serverAddress.port, detail: `${server.label} accepts the connection from ${clientIP}` });
+    // Unless a MASQUERADE (--random-fully) rewrote the source, the server sees the client's own port.
+    const port = clientIP === local.ip ? local.port : this.ports.int(EPHEMERAL_FIRST, EPHEMERAL_LAST);
     return {
       kind: 'connected',
+      local,
       server,
-      client: { ip: clientIP, port: this.ports.int(EPHEMERAL_FIRST, EPHEMERAL_LAST) },
+      client: { ip: clientIP, port },
       serverAddress,
       hops,
       finish: () => finish?.(this.clock.now()),
@@ -478,6 +498,13 @@ export class ClusterNetwork {
     const value = parseIPv4(ip);
     if (value !== undefined && cidrContains(this.podRange, value)) return `no pod has the address ${ip}: kindnet routes it to its node, where nothing answers`;
     return explainUnmatched(this.api, ip, to.port, to.protocol);
+  }
+
+  private outsideNames?: DockerDns;
+
+  private outsideResolver(): DockerDns {
+    this.outsideNames ??= new DockerDns(new Map(), this.options.externalHosts);
+    return this.outsideNames;
   }
 
   private dockerResolver(): DockerDns {

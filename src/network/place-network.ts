@@ -20,6 +20,9 @@ import type { ServeOutcome } from './server-end.ts';
 /** A kind node's /etc/resolv.conf (Docker's embedded DNS at the gateway; see src/kubelet/network/dns-config.ts). */
 export const NODE_RESOLV_CONF = `nameserver ${DOCKER_HOST_IP}\noptions edns0 trust-ad ndots:0\n`;
 
+/** Every machine's /etc/hosts names localhost; used when a place's file system has none. */
+const DEFAULT_HOSTS = '127.0.0.1\tlocalhost\n';
+
 export interface HostResolution {
   status: LookupStatus;
   /** IPv4 addresses first. */
@@ -64,7 +67,7 @@ export class PlaceNetwork {
   resolve(name: string, fs: FileSystem): HostResolution {
     const bare = name.replace(/\.$/, '');
     if (isIPv4Literal(bare)) return { status: 'found', addresses: [bare], source: 'literal', hops: [], queries: [], waitedSeconds: 0 };
-    const fromFile = hostsFileAddresses(fs.readFile('/etc/hosts'), bare);
+    const fromFile = hostsFileAddresses(fs.readFile('/etc/hosts') ?? DEFAULT_HOSTS, bare);
     if (fromFile.length > 0) {
       return { status: 'found', addresses: fromFile, source: 'hosts-file', hops: [{ kind: 'dns', label: '/etc/hosts', detail: `${bare} -> ${fromFile.join(', ')} from /etc/hosts` }], queries: [], waitedSeconds: 0 };
     }

@@ -85,7 +85,7 @@ export class Scheduler implements Controller {
   /** Fewest pods of the same owner, then fewest pods; a seeded pick among the best. */
   private selectHost(pod: Pod, nodes: Node[]): Node {
     const owner = controllerOf(pod)?.uid;
-    const pods = this.deps.api.list<Pod>('Pod').filter((p) => p.spec.nodeName && isPodActive(p));
+    const pods = this.deps.api.listShared<Pod>('Pod').filter((p) => p.spec.nodeName && isPodActive(p));
     const score = (node: Node): [number, number] => {
       const onNode = pods.filter((p) => p.spec.nodeName === node.metadata.name);
       const siblings = owner ? onNode.filter((p) => controllerOf(p)?.uid === owner).length : 0;

@@ -10,10 +10,16 @@ import { newRunSeed } from '../../src/random/seeded-random.ts';
 let settings: RunSettings | undefined;
 let backend: Backend | undefined;
 
-export async function openBackend(worldParameters: Record<string, unknown>): Promise<Backend> {
+/** The worker's backend, opened on first use (BeforeAll hooks get no world parameters). */
+export async function ensureBackend(worldParameters: Record<string, unknown>): Promise<Backend> {
+  if (backend) return backend;
   settings = readRunSettings(worldParameters, process.env, newRunSeed);
   backend = await createBackend(settings);
   return backend;
+}
+
+export function isBackendOpen(): boolean {
+  return backend !== undefined;
 }
 
 export function currentBackend(): Backend {

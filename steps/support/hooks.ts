@@ -6,20 +6,19 @@
 import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { ALL_CAPABILITIES, type Capability } from '../../src/backend/backend.ts';
 import { redact } from '../../src/report/redact.ts';
-import { closeBackend, currentSettings, openBackend } from './backend-session.ts';
+import { closeBackend, currentSettings, ensureBackend, isBackendOpen } from './backend-session.ts';
 import { scenarioIdentity } from './scenario-identity.ts';
 import type { ScenarioWorld } from './world.ts';
 
 // Real clusters pull images and provision load balancers; waiting steps carry their own timeouts.
 setDefaultTimeout(Number(process.env.KUBE_SCENARIOS_STEP_TIMEOUT ?? 600) * 1000);
 
-let opened = false;
+/** The benchmark's floor binds every step and hook to nothing (steps/support/define-step.ts). */
+const noop = process.env.KUBE_SCENARIOS_NOOP_STEPS === '1';
 
 Before(async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
-  if (!opened) {
-    await openBackend(this.parameters);
-    opened = true;
-  }
+  if (noop) return undefined;
+  await ensureBackend(this.parameters);
   const tags = pickle.tags.map((t) => t.name.replace(/^@/, ''));
   const missing = tags.filter((t): t is Capability => (ALL_CAPABILITIES as readonly string[]).includes(t) && !this.backend.capabilities.has(t as Capability));
   if (missing.length > 0) {
@@ -33,7 +32,8 @@ Before(async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
 });
 
 After(async function (this: ScenarioWorld, { result }) {
-  if (!opened) return;
+  if (noop) return;
+  if (!isBackendOpen()) return;
   try {
     if (result?.status === Status.FAILED) {
       for (const part of await this.backend.snapshot()) {

@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync 
 import { hostname, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
+import type { FieldEdit, Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
 import { UnsupportedByBackend } from '../../backend/backend.ts';
 import type { RunSettings } from '../../backend/run-settings.ts';
 import type { Trace } from '../../trace/trace.ts';
@@ -153,6 +153,11 @@ export class KubeconfigBackend implements Backend {
     }
     const last = results[results.length - 1] ?? { stdout: '', stderr: '', exitCode: 0 };
     return { ...last, commands: results.map((result, i) => ({ command: commands[i], result })) };
+  }
+
+  async queueEdit(_edit: FieldEdit): Promise<void> {
+    // An editor program for KUBE_EDITOR that applies the change is not written yet: say so instead of editing nothing.
+    throw new UnsupportedByBackend(this.name, 'drive `kubectl edit` yet');
   }
 
   async elapse(seconds: number): Promise<void> {

@@ -9,14 +9,16 @@ import {
   type Backend,
   type Capability,
   type ClusterProfileChange,
+  type FieldEdit,
   type Place,
   type ScenarioInfo,
   type ScriptResult,
   type WaitOptions,
 } from '../../backend/backend.ts';
 import type { RunSettings } from '../../backend/run-settings.ts';
-import { MemoryCluster } from '../../cluster/memory-cluster.ts';
-import { applyProfileChange, defaultProfile, type ClusterProfile } from '../../cluster/profile.ts';
+import { applyProfileChange, defaultProfile } from '../../cluster/profile.ts';
+import { mergePatchFor } from '../../dsl/field-edit.ts';
+import { ClusterHandle } from './cluster-handle.ts';
 import type { Trace } from '../../trace/trace.ts';
 import { UserMachine } from './user-machine.ts';
 
@@ -24,7 +26,7 @@ export class MemoryBackend implements Backend {
   readonly name = 'memory' as const;
   readonly capabilities: ReadonlySet<Capability> = new Set(ALL_CAPABILITIES);
 
-  private scenario?: { info: ScenarioInfo; profile: ClusterProfile; cluster: MemoryCluster; machine: UserMachine; commandsRun: number };
+  private scenario?: { info: ScenarioInfo; cluster: ClusterHandle; machine: UserMachine };
   private latestTrace?: Trace;
 
   constructor(readonly settings: RunSettings) {}
@@ -35,9 +37,8 @@ export class MemoryBackend implements Backend {
   }
 
   async startScenario(info: ScenarioInfo): Promise<void> {
-    const profile = defaultProfile();
-    const cluster = new MemoryCluster(profile, `${info.seed}/${info.id}`);
-    this.scenario = { info, profile, cluster, machine: new UserMachine(cluster), commandsRun: 0 };
+    const cluster = new ClusterHandle(defaultProfile(), `${info.seed}/${info.id}`);
+    this.scenario = { info, cluster, machine: new UserMachine(cluster) };
     this.latestTrace = undefined;
   }
 
@@ -46,20 +47,12 @@ export class MemoryBackend implements Backend {
   }
 
   /**
-   * Cluster settings rebuild the cluster: they belong before the scenario's
-   * first command (as a real cluster is created before anyone uses it). Files
-   * already written stay.
+   * Cluster settings belong before the scenario's first command, as a real
+   * cluster is created before anyone uses it: the cluster is built with them.
    */
   async configure(change: ClusterProfileChange): Promise<void> {
     const s = this.current;
-    const profile = applyProfileChange(s.profile, change);
-    if (s.commandsRun > 0) {
-      s.cluster.reconfigureLive(profile);
-      s.profile = profile;
-      return;
-    }
-    const cluster = new MemoryCluster(profile, `${s.info.seed}/${s.info.id}`);
-    this.scenario = { ...s, profile, cluster, machine: s.machine.movedTo(cluster) };
+    s.cluster.reconfigure(applyProfileChange(s.cluster.profile, change));
   }
 
   async writeFile(name: string, content: string): Promise<void> {
@@ -71,20 +64,22 @@ export class MemoryBackend implements Backend {
   }
 
   async run(script: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
-    const s = this.current;
-    s.commandsRun++;
-    const result = await s.machine.run(script, place, stdin);
+    const result = await this.current.machine.run(script, place, stdin);
     const traces = result.traces ?? [];
     if (traces.length > 0) this.latestTrace = traces[traces.length - 1];
     return result;
   }
 
+  async queueEdit(edit: FieldEdit): Promise<void> {
+    (await this.current.cluster.get()).edits.push({ mergePatch: mergePatchFor(edit) });
+  }
+
   async elapse(seconds: number): Promise<void> {
-    this.current.cluster.advance(seconds * 1000);
+    (await this.current.cluster.get()).advance(seconds * 1000);
   }
 
   async waitUntil(check: () => Promise<boolean>, options: WaitOptions): Promise<boolean> {
-    const cluster = this.current.cluster;
+    const cluster = await this.current.cluster.get();
     const deadline = cluster.clock.now() + options.timeoutSeconds * 1000;
     for (;;) {
       if (await check()) return true;

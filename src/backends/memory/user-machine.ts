@@ -6,12 +6,15 @@
  * run in that node's shell, which the cluster provides.
  */
 import type { Attachment, Place, ScriptResult } from '../../backend/backend.ts';
-import type { MemoryCluster } from '../../cluster/memory-cluster.ts';
+import type { ClusterHandle } from './cluster-handle.ts';
 import { MemoryFileSystem } from '../../shell/memory-fs.ts';
 import { Shell } from '../../shell/shell.ts';
 import type { Program } from '../../shell/types.ts';
 import { textUtilities, shellProgram } from '../../shell/utilities/index.ts';
 import { formatTrace, type Trace } from '../../trace/trace.ts';
+
+/** Programs of the user's machine that talk to the cluster or its network. */
+const CLIENT_PROGRAMS = ['kubectl'] as const;
 
 /** The scenario's working directory on the user's machine. */
 export const WORKDIR = '/home/user/scenario';
@@ -21,11 +24,8 @@ export class UserMachine {
   private readonly env: Map<string, string>;
   private shell: Shell;
 
-  constructor(
-    private readonly cluster: MemoryCluster,
-    fs?: MemoryFileSystem,
-  ) {
-    this.fs = fs ?? new MemoryFileSystem();
+  constructor(private readonly cluster: ClusterHandle) {
+    this.fs = new MemoryFileSystem();
     this.fs.mkdir(WORKDIR, { recursive: true });
     this.fs.mkdir('/tmp', { recursive: true });
     this.env = new Map([
@@ -38,20 +38,16 @@ export class UserMachine {
     this.shell = this.makeShell();
   }
 
-  /** The same machine (files, environment) pointed at another cluster, after a cluster setting changed. */
-  movedTo(cluster: MemoryCluster): UserMachine {
-    return new UserMachine(cluster, this.fs);
-  }
-
   private makeShell(): Shell {
     const programs = new Map<string, Program>(textUtilities());
-    for (const [name, program] of this.cluster.clientPrograms()) programs.set(name, program);
+    // Client programs boot the cluster on first use: a scenario that never calls them never pays for one.
+    for (const name of CLIENT_PROGRAMS) programs.set(name, async (ctx) => (await this.cluster.get()).clientProgram(name)(ctx));
     const options = {
       fs: this.fs,
       cwd: WORKDIR,
       env: this.env,
       programs,
-      sleep: async (seconds: number) => this.cluster.advance(seconds * 1000),
+      sleep: async (seconds: number) => this.cluster.peek()?.advance(seconds * 1000),
       dialect: 'ash' as const,
       hostname: 'laptop',
     };
@@ -71,12 +67,15 @@ export class UserMachine {
   }
 
   async run(script: string, place: Place, stdin?: string): Promise<ScriptResult> {
-    this.cluster.takeTraces();
-    if (place.kind === 'node') return { ...(await this.cluster.runOnNode(place.node, script)), traces: this.cluster.takeTraces() };
+    this.cluster.peek()?.takeTraces();
+    if (place.kind === 'node') {
+      const cluster = await this.cluster.get();
+      return { ...(await cluster.runOnNode(place.node, script)), traces: cluster.takeTraces() };
+    }
     const commands = await this.shell.runEach(script, stdin);
     const last = commands[commands.length - 1]?.result ?? { stdout: '', stderr: '', exitCode: 0 };
     // Requests made anywhere (a curl in a pod through kubectl exec included) are recorded by the cluster.
-    return { ...last, traces: this.cluster.takeTraces(), commands };
+    return { ...last, traces: this.cluster.peek()?.takeTraces() ?? [], commands };
   }
 
   /** The failure snapshot: what a person would type to see the cluster, run on this machine. */
@@ -86,8 +85,10 @@ export class UserMachine {
       const r = await this.shell.run(command);
       parts.push({ name, mediaType: 'text/plain', body: `$ ${command}\n${r.stdout}${r.stderr}` });
     };
+    const cluster = this.cluster.peek();
+    if (!cluster) return parts;
     await show('kubectl get all -o wide', 'kubectl get all -A -o wide');
-    for (const ref of this.cluster.objectsWrittenByUser()) await show(`kubectl describe ${ref}`, `kubectl describe ${ref.kind} ${ref.name} -n ${ref.namespace}`);
+    for (const ref of cluster.objectsWrittenByUser()) await show(`kubectl describe ${ref}`, `kubectl describe ${ref.kind} ${ref.name} -n ${ref.namespace}`);
     await show('events', 'kubectl get events -A');
     if (lastTrace) parts.push({ name: 'last trace', mediaType: 'text/plain', body: formatTrace(lastTrace) });
     return parts;

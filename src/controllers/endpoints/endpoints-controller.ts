@@ -52,7 +52,7 @@ export class EndpointsController implements Controller {
   }
 
   private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.deps.api.list<Service>('Service', { namespace: pod.metadata.namespace })) {
+    for (const svc of this.deps.api.listShared<Service>('Service', { namespace: pod.metadata.namespace })) {
       if (serviceSelects(svc, pod.metadata.labels)) this.queue.add(objectKey(svc));
     }
   }
@@ -67,7 +67,7 @@ export class EndpointsController implements Controller {
       return;
     }
     if (service.spec.type === 'ExternalName' || !hasSelector(service)) return;
-    const pods = this.deps.api.list<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
+    const pods = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
     const tolerateUnready = Boolean(service.spec.publishNotReadyAddresses);
     let subsets: EndpointSubset[] = [];
     for (const pod of pods) {

@@ -58,7 +58,7 @@ export class EndpointSliceController implements Controller {
   }
 
   private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.deps.api.list<Service>('Service', { namespace: pod.metadata.namespace })) {
+    for (const svc of this.deps.api.listShared<Service>('Service', { namespace: pod.metadata.namespace })) {
       if (serviceSelects(svc, pod.metadata.labels)) this.queue.add(objectKey(svc));
     }
   }
@@ -72,7 +72,7 @@ export class EndpointSliceController implements Controller {
       return;
     }
     if (service.spec.type === 'ExternalName' || !hasSelector(service) || service.metadata.deletionTimestamp) return;
-    const pods = this.deps.api.list<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
+    const pods = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
     const desired = this.desiredEndpoints(service, pods);
     const existing = this.deps.api
       .list<EndpointSlice>('EndpointSlice', { namespace })

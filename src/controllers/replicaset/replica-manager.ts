@@ -13,6 +13,7 @@
  * - status replicas, fullyLabeledReplicas, readyReplicas, availableReplicas, observedGeneration
  *   (replica_set_utils.go calculateStatus); with minReadySeconds, a recheck once pods can be available.
  */
+import { deepCopy } from '../../apiserver/deep-copy.ts';
 import type { Pod, PodTemplateSpec } from '../../api/core.ts';
 import type { KubeObject, OwnerReference } from '../../api/meta.ts';
 import { ApiError } from '../../apiserver/types.ts';
@@ -83,11 +84,15 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
     const { namespace, name } = splitObjectKey(key);
     const owner = this.deps.api.tryGet<T>({ kind: this.owners.kind, namespace, name });
     if (!owner) return;
-    const all = this.deps.api.list<Pod>('Pod', { namespace });
+    // From the shared lister: only the pods this owner may claim are copied (claiming changes them).
+    const all = this.deps.api
+      .listShared<Pod>('Pod', { namespace })
+      .filter((p) => controllerOf(p)?.uid === owner.metadata.uid || (!controllerOf(p) && this.owners.selects(owner, p.metadata.labels)))
+      .map((p) => deepCopy(p));
     const pods = this.claimPods(owner, all.filter(isPodActive));
     let failure: string | undefined;
     if (!owner.metadata.deletionTimestamp) failure = this.manageReplicas(owner, pods);
-    const current = this.deps.api.list<Pod>('Pod', { namespace }).filter((p) => isPodActive(p) && controllerOf(p)?.uid === owner.metadata.uid);
+    const current = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => isPodActive(p) && controllerOf(p)?.uid === owner.metadata.uid);
     this.updateStatus(owner, current, failure);
   }
 

@@ -83,6 +83,10 @@ export class FakeApiServer implements ApiServer {
     return obj ? (clone(obj) as T) : undefined;
   }
 
+  listShared<T extends KubeObject>(kind: string, options?: ListOptions): readonly T[] {
+    return this.list<T>(kind, options);
+  }
+
   list<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
     const selector = options.labelSelector ? parseLabelSelector(options.labelSelector) : undefined;
     const out: T[] = [];

@@ -6,12 +6,12 @@
 import type { ConfigMap } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { compareStrings } from '../printers/label-format.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 
-export function describeConfigMap(cm: ConfigMap, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(cm));
+export function describeConfigMap(cm: ConfigMap, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(cm), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${cm.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${cm.metadata.namespace ?? ''}\n`);

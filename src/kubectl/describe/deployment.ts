@@ -9,7 +9,7 @@ import type { PodTemplateSpec } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { marshalJson } from '../printers/go-json.ts';
 import { selectorString } from '../printers/label-format.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { describePodTemplate } from './pod-template.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
@@ -38,8 +38,8 @@ function replicaSetsString(list: ReplicaSet[]): string {
   return text === '' ? '<none>' : text;
 }
 
-export function describeDeployment(d: Deployment, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(d));
+export function describeDeployment(d: Deployment, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(d), settings);
   const all = controlledReplicaSets(api, d);
   const wanted = templateWithoutHash(d.spec.template);
   const byAge = [...all].sort(

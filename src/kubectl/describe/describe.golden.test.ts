@@ -32,7 +32,7 @@ describe('describeObject against kubectl 1.32 describe goldens', () => {
       const resource = resourceInfo(c.resource);
       const object = listObjects(objects, resource, resource.namespaced ? (c.namespace ?? 'default') : undefined).find((o) => o.metadata.name === c.name);
       expect(object, `fixture object ${c.name}`).to.not.equal(undefined);
-      expect(describeObject(object!, resource, api, now)).to.equal(golden!.stdout);
+      expect(describeObject(object!, resource, api, now, { showEvents: !c.hideEvents })).to.equal(golden!.stdout);
     });
   }
 });

@@ -1,12 +1,12 @@
 /** `kubectl describe endpoints` (describeEndpoints in k8s.io/kubectl/pkg/describe/describe.go): one block per subset. */
 import type { Endpoints } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString } from './prefix-writer.ts';
 
-export function describeEndpoints(ep: Endpoints, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(ep));
+export function describeEndpoints(ep: Endpoints, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(ep), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ep.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${ep.metadata.namespace ?? ''}\n`);

@@ -1,12 +1,12 @@
 /** `kubectl describe endpointslice` (describeEndpointSliceV1 in k8s.io/kubectl/pkg/describe/describe.go). */
 import type { EndpointSlice } from '../../api/discovery.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString } from './prefix-writer.ts';
 
-export function describeEndpointSlice(slice: EndpointSlice, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(slice));
+export function describeEndpointSlice(slice: EndpointSlice, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(slice), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${slice.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${slice.metadata.namespace ?? ''}\n`);

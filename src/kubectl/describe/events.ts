@@ -10,6 +10,13 @@ import type { ApiServer } from '../../apiserver/types.ts';
 import { parseTimestamp, translateTimestampSince } from '../printers/age.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.ts';
 
+/** DescriberSettings of k8s.io/kubectl/pkg/describe: `kubectl describe --show-events=false` leaves the Events section out. */
+export interface DescriberSettings {
+  showEvents: boolean;
+}
+
+export const DEFAULT_DESCRIBER_SETTINGS: DescriberSettings = { showEvents: true };
+
 /** What an event must refer to: the field selector searchEvents sends. kind and uid are skipped when empty. */
 export interface EventTarget {
   name: string;
@@ -31,8 +38,9 @@ function listEvents(api: ApiServer): Event[] {
   }
 }
 
-/** searchEvents: events about a target, in API list order. */
-export function searchEvents(api: ApiServer, target: EventTarget): Event[] {
+/** searchEvents: events about a target, in API list order; undefined when events are not shown. */
+export function searchEvents(api: ApiServer, target: EventTarget, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): Event[] | undefined {
+  if (!settings.showEvents) return undefined;
   return listEvents(api).filter((event) => {
     const ref = event.involvedObject ?? {};
     if ((ref.name ?? '') !== target.name) return false;
@@ -56,7 +64,9 @@ function interval(event: Event, now: number): string {
   return first;
 }
 
-export function describeEvents(events: Event[], w: PrefixWriter, now: number): void {
+/** DescribeEvents; nothing at all when the events were not searched. */
+export function describeEvents(events: Event[] | undefined, w: PrefixWriter, now: number): void {
+  if (!events) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

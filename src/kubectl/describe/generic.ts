@@ -9,7 +9,7 @@ import type { KubeObject } from '../../api/meta.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { formatGoValue } from '../printers/go-format.ts';
 import { compareStrings } from '../printers/label-format.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, type PrefixWriter, tabbedString } from './prefix-writer.ts';
 
@@ -76,8 +76,8 @@ function printUnstructuredContent(w: PrefixWriter, level: number, content: Recor
   }
 }
 
-export function describeGeneric(object: KubeObject, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(object));
+export function describeGeneric(object: KubeObject, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(object), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${object.metadata.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${object.metadata.namespace ?? ''}\n`);

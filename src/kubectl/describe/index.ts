@@ -21,6 +21,7 @@ import { describeConfigMap } from './configmap.ts';
 import { describeDeployment } from './deployment.ts';
 import { describeEndpoints } from './endpoints.ts';
 import { describeEndpointSlice } from './endpointslice.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings } from './events.ts';
 import { describeGeneric } from './generic.ts';
 import { describeIngress } from './ingress.ts';
 import { describeIngressClass } from './ingressclass.ts';
@@ -33,28 +34,40 @@ import { describeSecret } from './secret.ts';
 import { describeService } from './service.ts';
 import { describeServiceAccount } from './serviceaccount.ts';
 
-type Describer = (object: KubeObject, api: ApiServer, now: number) => string;
+export type { DescriberSettings } from './events.ts';
+
+type Describer = (object: KubeObject, api: ApiServer, now: number, settings: DescriberSettings) => string;
 
 /** Describers by group and kind: kubectl picks them by GroupKind, so a same-named kind of another group gets the generic one. */
 const DESCRIBERS: Record<string, Describer> = {
-  '/Pod': (o, api, now) => describePod(o as Pod, api, now),
-  '/Service': (o, api, now) => describeService(o as Service, api, now),
-  '/Endpoints': (o, api, now) => describeEndpoints(o as Endpoints, api, now),
-  '/ReplicationController': (o, api, now) => describeReplicationController(o as ReplicationController, api, now),
+  '/Pod': (o, api, now, settings) => describePod(o as Pod, api, now, settings),
+  '/Service': (o, api, now, settings) => describeService(o as Service, api, now, settings),
+  '/Endpoints': (o, api, now, settings) => describeEndpoints(o as Endpoints, api, now, settings),
+  '/ReplicationController': (o, api, now, settings) => describeReplicationController(o as ReplicationController, api, now, settings),
   '/Secret': (o) => describeSecret(o as Secret),
-  '/ConfigMap': (o, api, now) => describeConfigMap(o as ConfigMap, api, now),
-  '/Node': (o, api, now) => describeNode(o as Node, api, now),
+  '/ConfigMap': (o, api, now, settings) => describeConfigMap(o as ConfigMap, api, now, settings),
+  '/Node': (o, api, now, settings) => describeNode(o as Node, api, now, settings),
   '/Namespace': (o) => describeNamespace(o as Namespace),
-  '/ServiceAccount': (o, api, now) => describeServiceAccount(o, api, now),
-  'apps/Deployment': (o, api, now) => describeDeployment(o as Parameters<typeof describeDeployment>[0], api, now),
-  'apps/ReplicaSet': (o, api, now) => describeReplicaSet(o as Parameters<typeof describeReplicaSet>[0], api, now),
-  'discovery.k8s.io/EndpointSlice': (o, api, now) => describeEndpointSlice(o as Parameters<typeof describeEndpointSlice>[0], api, now),
-  'networking.k8s.io/Ingress': (o, api, now) => describeIngress(o as Parameters<typeof describeIngress>[0], api, now),
-  'networking.k8s.io/IngressClass': (o, api, now) => describeIngressClass(o as Parameters<typeof describeIngressClass>[0], api, now),
+  '/ServiceAccount': (o, api, now, settings) => describeServiceAccount(o, api, now, settings),
+  'apps/Deployment': (o, api, now, settings) => describeDeployment(o as Parameters<typeof describeDeployment>[0], api, now, settings),
+  'apps/ReplicaSet': (o, api, now, settings) => describeReplicaSet(o as Parameters<typeof describeReplicaSet>[0], api, now, settings),
+  'discovery.k8s.io/EndpointSlice': (o, api, now, settings) => describeEndpointSlice(o as Parameters<typeof describeEndpointSlice>[0], api, now, settings),
+  'networking.k8s.io/Ingress': (o, api, now, settings) => describeIngress(o as Parameters<typeof describeIngress>[0], api, now, settings),
+  'networking.k8s.io/IngressClass': (o, api, now, settings) => describeIngressClass(o as Parameters<typeof describeIngressClass>[0], api, now, settings),
 };
 
-/** The text `kubectl describe` prints for the object (without the blank line kubectl puts between several objects). */
-export function describeObject(object: KubeObject, resource: ResourceInfo, api: ApiServer, now: number): string {
+/**
+ * The text `kubectl describe` prints for one object; several objects are separated by a blank line
+ * ("\n\n" before each but the first, as describe.go writes them). `settings.showEvents` is
+ * `--show-events` (default true).
+ */
+export function describeObject(
+  object: KubeObject,
+  resource: ResourceInfo,
+  api: ApiServer,
+  now: number,
+  settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS,
+): string {
   const describer = DESCRIBERS[`${resource.group}/${resource.kind}`] ?? describeGeneric;
-  return describer(object, api, now);
+  return describer(object, api, now, settings);
 }

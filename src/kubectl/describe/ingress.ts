@@ -8,7 +8,7 @@ import type { ApiServer } from '../../apiserver/types.ts';
 import type { Ingress, IngressBackend, IngressServiceBackend } from '../../api/networking.ts';
 import { loadBalancerStatusString } from '../printers/table/load-balancer-status.ts';
 import { formatEndpointSlices, slicesOfService } from './endpoint-slices.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString } from './prefix-writer.ts';
 
@@ -36,9 +36,9 @@ function describeBackend(api: ApiServer, namespace: string, backend: IngressBack
   return '';
 }
 
-export function describeIngress(ing: Ingress, api: ApiServer, now: number): string {
+export function describeIngress(ing: Ingress, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const namespace = ing.metadata.namespace ?? '';
-  const events = searchEvents(api, targetOf(ing));
+  const events = searchEvents(api, targetOf(ing), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ing.metadata.name}\n`);
     printLabelsMultiline(w, 'Labels', ing.metadata.labels);

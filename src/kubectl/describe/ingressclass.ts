@@ -1,12 +1,12 @@
 /** `kubectl describe ingressclass` (describeIngressClassV1 in k8s.io/kubectl/pkg/describe/describe.go). */
 import type { ApiServer } from '../../apiserver/types.ts';
 import type { IngressClass } from '../../api/networking.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, LEVEL_1, tabbedString } from './prefix-writer.ts';
 
-export function describeIngressClass(ic: IngressClass, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(ic));
+export function describeIngressClass(ic: IngressClass, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(ic), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ic.metadata.name}\n`);
     printLabelsMultiline(w, 'Labels', ic.metadata.labels);

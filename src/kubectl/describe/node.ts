@@ -12,7 +12,7 @@ import { parseTimestamp, translateTimestampSince } from '../printers/age.ts';
 import { compareStrings } from '../printers/label-format.ts';
 import { formatQuantity, milliValue, parseQuantityExact, value, type Quantity } from '../printers/quantity.ts';
 import { findNodeRoles } from '../printers/table/node-roles.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline, printTaintsMultiline } from './multiline.ts';
 import { podLimits, podRequests, type ResourceList } from './pod-resources.ts';
 import { LEVEL_0, LEVEL_1, type PrefixWriter, tabbedString } from './prefix-writer.ts';
@@ -166,11 +166,13 @@ function printResourceList(w: PrefixWriter, list: Record<string, string>): void 
   }
 }
 
-export function describeNode(node: Node, api: ApiServer, now: number): string {
+export function describeNode(node: Node, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const pods = nonTerminatedPods(api, node.metadata.name ?? '');
   // the controllers record node events under the node's uid, the kubelet under its name
   const target = targetOf(node);
-  const events = [...searchEvents(api, target), ...searchEvents(api, { ...target, uid: target.name })];
+  const byUid = searchEvents(api, target, settings);
+  const byName = searchEvents(api, { ...target, uid: target.name }, settings);
+  const events = byUid && byName ? [...byUid, ...byName] : undefined;
   const lease = nodeLease(api, node, now);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${node.metadata.name}\n`);

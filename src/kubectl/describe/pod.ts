@@ -6,7 +6,7 @@ import type { Pod } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { translateTimestampSince } from '../printers/age.ts';
 import { describeContainers, podEnvResolver } from './containers.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './multiline.ts';
 import { controllerOf } from './owner.ts';
 import { LEVEL_0, LEVEL_1, tabbedString } from './prefix-writer.ts';
@@ -14,9 +14,9 @@ import { podQosClass } from './qos.ts';
 import { formatRfc1123z } from './time-format.ts';
 import { describeVolumes } from './volumes.ts';
 
-export function describePod(pod: Pod, api: ApiServer, now: number): string {
+export function describePod(pod: Pod, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   // pod events are searched without their kind (describe.go clears ref.Kind)
-  const events = searchEvents(api, { ...targetOf(pod), kind: '' });
+  const events = searchEvents(api, { ...targetOf(pod), kind: '' }, settings);
   const status = pod.status ?? {};
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${pod.metadata.name}\n`);

@@ -3,16 +3,16 @@ import type { ReplicaSet } from '../../api/apps.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { formatLabelSelector, selectorString } from '../printers/label-format.ts';
 import { podStatusForController } from './controller-pods.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { controllerOf } from './owner.ts';
 import { describePodTemplate } from './pod-template.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 import { writeControllerConditions } from './workload-conditions.ts';
 
-export function describeReplicaSet(rs: ReplicaSet, api: ApiServer, now: number): string {
+export function describeReplicaSet(rs: ReplicaSet, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const podsStatus = podStatusForController(api, rs, selectorString(rs.spec.selector));
-  const events = searchEvents(api, targetOf(rs));
+  const events = searchEvents(api, targetOf(rs), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${rs.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${rs.metadata.namespace ?? ''}\n`);

@@ -3,15 +3,15 @@ import type { ReplicationController } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { formatLabels, labelsString } from '../printers/label-format.ts';
 import { podStatusForController } from './controller-pods.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { describePodTemplate } from './pod-template.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 import { writeControllerConditions } from './workload-conditions.ts';
 
-export function describeReplicationController(rc: ReplicationController, api: ApiServer, now: number): string {
+export function describeReplicationController(rc: ReplicationController, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const podsStatus = podStatusForController(api, rc, labelsString(rc.spec.selector));
-  const events = searchEvents(api, targetOf(rc));
+  const events = searchEvents(api, targetOf(rc), settings);
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${rc.metadata.name}\n`);
     w.write(LEVEL_0, `Namespace:\t${rc.metadata.namespace ?? ''}\n`);

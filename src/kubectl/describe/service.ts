@@ -7,7 +7,7 @@ import type { LoadBalancerIngress, Service } from '../../api/core.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
 import { formatLabels } from '../printers/label-format.ts';
 import { formatEndpointSlices, slicesOfService } from './endpoint-slices.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 
@@ -16,10 +16,10 @@ function ingressString(ingress: LoadBalancerIngress[]): string {
   return ingress.map((i) => (i.ip ? (i.ipMode ? `${i.ip} (${i.ipMode})` : i.ip) : (i.hostname ?? ''))).join(', ');
 }
 
-export function describeService(svc: Service, api: ApiServer, now: number): string {
+export function describeService(svc: Service, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
   const namespace = svc.metadata.namespace ?? '';
   const slices = slicesOfService(api, namespace, svc.metadata.name ?? '');
-  const events = searchEvents(api, targetOf(svc));
+  const events = searchEvents(api, targetOf(svc), settings);
   const spec = svc.spec;
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${svc.metadata.name}\n`);

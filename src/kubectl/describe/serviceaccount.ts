@@ -4,14 +4,14 @@
  */
 import type { KubeObject } from '../../api/meta.ts';
 import type { ApiServer } from '../../apiserver/types.ts';
-import { describeEvents, searchEvents, targetOf } from './events.ts';
+import { DEFAULT_DESCRIBER_SETTINGS, type DescriberSettings, describeEvents, searchEvents, targetOf } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './multiline.ts';
 import { LEVEL_0, tabbedString } from './prefix-writer.ts';
 
 const EMPTY_HEADER = '                   ';
 
-export function describeServiceAccount(sa: KubeObject, api: ApiServer, now: number): string {
-  const events = searchEvents(api, targetOf(sa));
+export function describeServiceAccount(sa: KubeObject, api: ApiServer, now: number, settings: DescriberSettings = DEFAULT_DESCRIBER_SETTINGS): string {
+  const events = searchEvents(api, targetOf(sa), settings);
   const names = (list: unknown): string[] => (Array.isArray(list) ? list.map((s) => (s as { name?: string }).name ?? '') : []);
   const sections: [string, string[]][] = [
     ['Image pull secrets:', names(sa.imagePullSecrets)],

@@ -20,27 +20,34 @@ const DECIMAL_EXPONENTS: Record<string, number> = { n: -9, u: -6, m: -3, '': 0, 
 const BINARY_POWERS: Record<string, number> = { Ki: 1, Mi: 2, Gi: 3, Ti: 4, Pi: 5, Ei: 6 };
 const NANO = 10n ** 9n;
 
-/** ParseQuantity; undefined when the text is not a quantity. Precision below a nano-unit is dropped. */
+/**
+ * ParseQuantity; undefined when the text is not a quantity. An amount finer than a nano-unit is
+ * rounded away from zero to the next nano-unit, as ParseQuantity does ("if you want some
+ * resources, you should get some resources").
+ */
 export function parseQuantityExact(text: string): Quantity | undefined {
   const m = QUANTITY.exec(text);
   if (!m) return undefined;
   const [, sign, number, suffix = ''] = m;
   const [whole, fraction = ''] = number.split('.');
-  // the number scaled to nano-units before the suffix applies
-  let scaled = BigInt(whole || '0') * NANO + BigInt((fraction + '000000000').slice(0, 9) || '0');
+  // the amount is digits / 10^fraction.length, times the suffix; in nano-units: numerator / denominator
+  let numerator = BigInt((whole || '0') + fraction) * NANO;
+  let denominator = 10n ** BigInt(fraction.length);
   let format: QuantityFormat = 'DecimalSI';
+  let exponent = 0;
   if (suffix in BINARY_POWERS) {
-    scaled *= 1024n ** BigInt(BINARY_POWERS[suffix]);
+    numerator *= 1024n ** BigInt(BINARY_POWERS[suffix]);
     format = 'BinarySI';
   } else if (/^[eE]/.test(suffix)) {
-    const exp = Number(suffix.slice(1));
-    scaled = exp >= 0 ? scaled * 10n ** BigInt(exp) : scaled / 10n ** BigInt(-exp);
+    exponent = Number(suffix.slice(1));
     format = 'DecimalExponent';
   } else {
-    const exp = DECIMAL_EXPONENTS[suffix];
-    scaled = exp >= 0 ? scaled * 10n ** BigInt(exp) : scaled / 10n ** BigInt(-exp);
+    exponent = DECIMAL_EXPONENTS[suffix];
   }
-  return { nano: sign === '-' ? -scaled : scaled, format };
+  if (exponent >= 0) numerator *= 10n ** BigInt(exponent);
+  else denominator *= 10n ** BigInt(-exponent);
+  const nano = (numerator + denominator - 1n) / denominator;
+  return { nano: sign === '-' ? -nano : nano, format };
 }
 
 /** The value of a quantity string as a number of base units, or undefined when it is not a quantity. */
@@ -70,21 +77,27 @@ export function formatQuantity(q: Quantity): string {
   if (q.nano === 0n) return '0';
   const sign = q.nano < 0n ? '-' : '';
   const abs = q.nano < 0n ? -q.nano : q.nano;
-  if (q.format === 'BinarySI' && abs % NANO === 0n) {
+  // BinarySI prints in powers of 1024 when the amount is a whole number of at least 1024;
+  // smaller or fractional amounts print as DecimalSI (CanonicalizeBytes)
+  if (q.format === 'BinarySI' && abs % NANO === 0n && abs >= 1024n * NANO) {
     const bytes = abs / NANO;
     const suffixes = ['', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
     for (let n = suffixes.length - 1; n >= 1; n--) {
       const unit = 1024n ** BigInt(n);
-      if (bytes % unit === 0n && bytes >= unit) return `${sign}${bytes / unit}${suffixes[n]}`;
+      if (bytes % unit === 0n) return `${sign}${bytes / unit}${suffixes[n]}`;
     }
-    // binary amounts below 1Ki (or not a multiple of it) print as decimal SI
+    return `${sign}${bytes}`;
   }
   const suffixes: [number, string][] = [
     [18, 'E'], [15, 'P'], [12, 'T'], [9, 'G'], [6, 'M'], [3, 'k'], [0, ''], [-3, 'm'], [-6, 'u'], [-9, 'n'],
   ];
   for (const [exp, suffix] of suffixes) {
     const unit = 10n ** BigInt(exp + 9);
-    if (abs % unit === 0n) return `${sign}${abs / unit}${suffix}`;
+    if (abs % unit !== 0n) continue;
+    // DecimalExponent keeps the exponent form (`1e3`, `80e-3`); DecimalSI (and inexact BinarySI) the SI suffix
+    const written = q.format === 'DecimalExponent' ? (exp === 0 ? '' : `e${exp}`) : suffix;
+    return `${sign}${abs / unit}${written}`;
   }
+  // unreachable: every whole number of nano-units is a multiple of 10^0
   return `${sign}${abs}n`;
 }

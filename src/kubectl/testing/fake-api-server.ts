@@ -150,6 +150,10 @@ export class FakeApiServer implements ApiServer {
     return found ? (structuredClone(found) as T) : undefined;
   }
 
+  listShared<T extends KubeObject>(kind: string, options?: ListOptions): readonly T[] {
+    return this.list<T>(kind, options);
+  }
+
   list<T extends KubeObject>(kind: string, options?: ListOptions): T[] {
     return [...this.objects.values()]
       .filter((o) => o.kind === kind)

@@ -28,6 +28,8 @@ import { PodRuntimeRegistry } from '../../kubelet/runtime/registry.ts';
 import { SeededRandom } from '../../random/seeded-random.ts';
 import { Scheduler } from '../../scheduler/scheduler.ts';
 import type { CommandResult } from '../../shell/types.ts';
+import { IngressNginxController } from '../../ingress/ingress-nginx-controller.ts';
+import { installIngressNginx } from '../../ingress/install-ingress-nginx.ts';
 import { ClusterNetwork, type HostPortMapping } from '../cluster-network.ts';
 import type { NetworkSource } from '../network-source.ts';
 
@@ -39,8 +41,8 @@ export interface NetworkTestClusterOptions {
   seed?: string;
   hostPortMappings?: HostPortMapping[];
   externalHosts?: Record<string, string>;
-  /** Labels the control plane ingress-ready=true, as kind's ingress guide does. */
-  ingressReady?: boolean;
+  /** Installs ingress-nginx as kind's ingress guide does: the control plane labelled ingress-ready=true, host ports 80/443 mapped to it. */
+  ingressNginx?: boolean;
   /** Registers programs for the cluster's containers (the tools under test). */
   registerPrograms?: (registry: ProgramRegistry, network: ClusterNetwork, cluster: NetworkTestCluster) => void;
 }
@@ -56,12 +58,13 @@ export class NetworkTestCluster {
   readonly network: ClusterNetwork;
   readonly coredns: CoreDns;
   readonly profile: ClusterProfile;
+  readonly ingress?: IngressNginxController;
   private readonly reconcilers: { processQueue(): boolean }[] = [];
 
   constructor(options: NetworkTestClusterOptions = {}) {
     ensureGenericPrograms();
     this.random = new SeededRandom(options.seed ?? 'network-test');
-    this.profile = { ...defaultProfile(), proxyMode: options.proxyMode ?? 'iptables', ingressNginx: options.ingressReady ?? false };
+    this.profile = { ...defaultProfile(), proxyMode: options.proxyMode ?? 'iptables', ingressNginx: options.ingressNginx ?? false };
     if (options.workers !== undefined) this.profile.nodes = kindNodes(options.workers, false);
     this.api = createApiServer({ clock: this.clock, random: this.random, kubernetesVersion: '1.31', serviceCIDR: this.profile.serviceCIDR });
     const deps: ControllerDeps = { api: this.api, clock: this.clock, random: this.random };
@@ -83,7 +86,7 @@ export class NetworkTestCluster {
       serviceCIDR: this.profile.serviceCIDR,
       dns: this.coredns,
       externalHosts: options.externalHosts,
-      hostPortMappings: options.hostPortMappings,
+      hostPortMappings: options.hostPortMappings ?? (options.ingressNginx ? [80, 443].map((port) => ({ hostPort: port, node: 'kind-control-plane', containerPort: port })) : undefined),
     });
     this.programs = new ProgramRegistry(programRegistry);
     options.registerPrograms?.(this.programs, this.network, this);
@@ -103,6 +106,10 @@ export class NetworkTestCluster {
       this.kubelets.push(kubelet);
     }
     this.reconcilers.push(...controllers, ...this.kubelets, this.network);
+    if (options.ingressNginx) {
+      this.ingress = new IngressNginxController({ api: this.api, clock: this.clock, random: this.random, network: this.network, runtimes: this.runtimes });
+      this.reconcilers.push(this.ingress);
+    }
     // Components watch from their construction on, so the cluster's objects come after them.
     const created = this.clock.nowRFC3339();
     for (const node of this.profile.nodes) this.api.create<Node>(kindNode(this.profile, node, created));
@@ -110,6 +117,7 @@ export class NetworkTestCluster {
       if (object.metadata.namespace === 'local-path-storage' || (object.kind === 'Namespace' && this.api.tryGet({ kind: 'Namespace', name: object.metadata.name! }))) continue;
       this.api.create(object);
     }
+    if (options.ingressNginx) installIngressNginx(this.api);
     this.settle();
   }
 

@@ -21,12 +21,13 @@ export type UrlParse = { ok: true; url: RequestUrl } | { ok: false; error: 'unsu
 
 export function parseRequestUrl(text: string, options: { defaultScheme?: 'http' } = {}): UrlParse {
   let rest = text;
-  let scheme = options.defaultScheme ?? 'http';
+  let scheme: 'http' | 'https' = options.defaultScheme ?? 'http';
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(rest);
   if (m) {
-    scheme = m[1].toLowerCase() as 'http';
+    const given = m[1].toLowerCase();
+    if (given !== 'http' && given !== 'https') return { ok: false, error: 'unsupported-scheme', scheme: m[1] };
+    scheme = given;
     rest = rest.slice(m[0].length);
-    if (scheme !== 'http' && scheme !== 'https') return { ok: false, error: 'unsupported-scheme', scheme: m[1] };
   }
   const hash = rest.indexOf('#');
   if (hash >= 0) rest = rest.slice(0, hash);
@@ -41,12 +42,12 @@ export function parseRequestUrl(text: string, options: { defaultScheme?: 'http' 
   const host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
   const portText = colon >= 0 ? hostPort.slice(colon + 1) : '';
   if (!host || /[\s<>"{}|\\^`]/.test(host) || /\s/.test(target)) return { ok: false, error: 'malformed' };
-  let port = scheme === 'https' ? 443 : 80;
+  let port: number = scheme === 'https' ? 443 : 80;
   if (portText) {
     if (!/^\d+$/.test(portText) || Number(portText) > 65535) return { ok: false, error: 'malformed' };
     port = Number(portText);
   }
-  return { ok: true, url: { scheme: scheme as 'http' | 'https', host, port, explicitPort: portText !== '', target, hadPath } };
+  return { ok: true, url: { scheme, host, port, explicitPort: portText !== '', target, hadPath } };
 }
 
 /** The Host header value: the host, with the port when it is not the scheme's default. */

@@ -7,6 +7,8 @@ export interface DescribeCase {
   resource: string;
   namespace?: string;
   name: string;
+  /** `--show-events=false` */
+  hideEvents?: boolean;
 }
 
 export const DESCRIBE_CASES: DescribeCase[] = [
@@ -43,6 +45,8 @@ export const DESCRIBE_CASES: DescribeCase[] = [
   { id: 'node-kind-worker2', resource: 'nodes', name: 'kind-worker2' },
   { id: 'ns-default', resource: 'namespaces', name: 'default' },
   { id: 'ns-kube-system', resource: 'namespaces', name: 'kube-system' },
+  { id: 'pod-crashloop-no-events', resource: 'pods', name: 'kubia-2x7bq', hideEvents: true },
+  { id: 'node-kind-worker-no-events', resource: 'nodes', name: 'kind-worker', hideEvents: true },
   // kinds without a describer of their own: the generic describer
   { id: 'event-backoff', resource: 'events', name: 'kubia-2x7bq.181f3a1b2c3d5000' },
   { id: 'lease-kind-worker', resource: 'leases', namespace: 'kube-node-lease', name: 'kind-worker' },

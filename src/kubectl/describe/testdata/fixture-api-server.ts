@@ -35,6 +35,9 @@ export function fixtureApiServer(objects: KubeObject[], served: ResourceInfo[]):
       const found = objects.find((o) => o.kind === k.kind && o.metadata.name === k.name && (!info.namespaced || o.metadata.namespace === k.namespace));
       return found ? copy<T>(found) : undefined;
     },
+    listShared<T extends KubeObject>(kind: string, options: ListOptions = {}): readonly T[] {
+      return this.list<T>(kind, options);
+    },
     list<T extends KubeObject>(kind: string, options: ListOptions = {}): T[] {
       const info = servedKind(kind);
       return objects

@@ -83,7 +83,8 @@ async function main(): Promise<void> {
   for (const c of DESCRIBE_CASES) {
     const info = resourceInfo(c.resource);
     const resource = info.group ? `${info.resource}.${info.group}` : info.resource;
-    describes.push(await recordFresh(c.id, ['describe', resource, c.name, ...(info.namespaced ? ['-n', c.namespace ?? 'default'] : [])]));
+    const namespace = info.namespaced ? ['-n', c.namespace ?? 'default'] : [];
+    describes.push(await recordFresh(c.id, ['describe', resource, c.name, ...namespace, ...(c.hideEvents ? ['--show-events=false'] : [])]));
   }
   writeFileSync(new URL('../../describe/testdata/kubectl-describe.goldens.json', import.meta.url), JSON.stringify(describes, null, 2) + '\n');
 }

@@ -1,0 +1,43 @@
+/**
+ * A scenario's memory cluster, built on first use: scenarios that never touch
+ * the cluster (shell-only ones) pay nothing, and cluster settings given before
+ * the first command just change the profile instead of rebuilding.
+ */
+import type { MemoryCluster } from '../../cluster/memory-cluster.ts';
+import type { ClusterProfile } from '../../cluster/profile.ts';
+
+export class ClusterHandle {
+  private instance?: MemoryCluster;
+
+  constructor(
+    private currentProfile: ClusterProfile,
+    private readonly seed: string,
+  ) {}
+
+  get profile(): ClusterProfile {
+    return this.currentProfile;
+  }
+
+  /**
+   * The cluster, booted now if it was not yet. The engine's modules load on
+   * the first boot of the process, so a run of shell-only scenarios never loads them.
+   */
+  async get(): Promise<MemoryCluster> {
+    if (!this.instance) {
+      const { MemoryCluster } = await import('../../cluster/memory-cluster.ts');
+      this.instance ??= new MemoryCluster(this.currentProfile, this.seed);
+    }
+    return this.instance;
+  }
+
+  /** The cluster if it was booted. */
+  peek(): MemoryCluster | undefined {
+    return this.instance;
+  }
+
+  /** New settings: taken as they are before boot; after it, only what a running cluster can take. */
+  reconfigure(profile: ClusterProfile): void {
+    this.currentProfile = profile;
+    this.instance?.reconfigureLive(profile);
+  }
+}
