@@ -309,6 +309,15 @@ class InMemoryApiServer implements MemoryApiServer {
     return this.select(kind, options).map((o) => this.output<T>(o));
   }
 
+  resourceFor(apiVersion: string, kind: string): ResourceInfo | undefined {
+    try {
+      return this.checkServed(apiVersion, kind);
+    } catch (e) {
+      if (e instanceof NoKindMatchError) return undefined;
+      throw e;
+    }
+  }
+
   listShared<T extends KubeObject>(kind: string, options: ListOptions = {}): readonly T[] {
     return this.select(kind, options).map((o) => this.store.snapshot(o) as T);
   }

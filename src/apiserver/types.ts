@@ -87,6 +87,8 @@ export class ApiError extends Error {
 export interface ApiServer {
   /** Discovery: every served kind, with the group/version it is served at for this cluster's Kubernetes version. */
   resources(): ResourceInfo[];
+  /** The REST mapping of an apiVersion and kind, at any version this server serves (discovery lists them all); undefined when not served. */
+  resourceFor(apiVersion: string, kind: string): ResourceInfo | undefined;
   /** Looks up a kind by what a user may type: `svc`, `services`, `service`, `Service`, `deployments.apps`, `ing` ... */
   resolveResource(typed: string): ResourceInfo | undefined;
 

@@ -135,6 +135,9 @@ export class MemoryCluster {
     for (const object of kindSystemObjects(this.profile)) {
       const key: ObjectKey = { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '' };
       if (this.api.tryGet(key)) continue;
+      // Older versions serve some kinds at an earlier version (EndpointSlice is discovery.k8s.io/v1beta1 on 1.19).
+      const served = this.api.resources().find((r) => r.kind === object.kind);
+      if (served) object.apiVersion = served.group ? `${served.group}/${served.version}` : served.version;
       this.api.create(object);
     }
     this.advance(CLUSTER_AGE_AT_START_MS);

@@ -226,7 +226,7 @@ export class ClusterNetwork {
             const svc = serviceOfPortName(verdict.servicePortName);
             return explainNoEndpoints(this.api, svc.namespace, svc.name);
           })()
-        : this.rejectReason(dst, to);
+        : this.rejectReason(entry.name, dst, to);
       hops.push({ kind: 'error', label: 'REJECT', detail: `${reason}: kube-proxy answers with ICMP port unreachable` });
       return { kind: 'refused', local, hops, reason };
     }
@@ -481,7 +481,14 @@ export class ClusterNetwork {
 
   // ---- explanations ---------------------------------------------------------
 
-  private rejectReason(dst: string, to: Destination): string {
+  /** kube-proxy REJECTs in the filter table a service port that has no endpoint at all. */
+  private rejectReason(node: string, dst: string, to: Destination): string {
+    const state = this.proxies.get(node)?.proxyState();
+    const local = this.nodes.byInternalIP(dst) !== undefined || isLoopback(dst);
+    const port = state
+      ?.servicePorts()
+      .find((p) => p.protocol === to.protocol && ((p.port === to.port && (p.clusterIP === dst || p.externalIPs.includes(dst) || p.loadBalancerVIPs.includes(dst))) || (local && p.nodePort === to.port)));
+    if (port) return explainNoEndpoints(this.api, port.namespace, port.serviceName);
     return `a REJECT rule matched ${dst}:${to.port}/${to.protocol}`;
   }
 

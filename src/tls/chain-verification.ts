@@ -91,12 +91,15 @@ interface BuiltChain {
   chain: Certificate[];
   /** Index of the first trusted certificate; -1 when the chain is not anchored. */
   anchor: number;
+  /** Whether an issuer came from the trusted store (then a missing issuer above it is error 2, not 20). */
+  storeIssuer: boolean;
 }
 
 function buildChain(presented: readonly Certificate[], trusted: readonly Certificate[], now: number, partialChain: boolean): BuiltChain {
   const chain: Certificate[] = [presented[0]];
   const untrusted = presented.slice(1);
   let fromStore = -1;
+  let storeIssuer = false;
   const inChain = (c: Certificate) => chain.some((x) => x.equals(c));
   for (;;) {
     const current = chain[chain.length - 1];
@@ -105,6 +108,7 @@ function buildChain(presented: readonly Certificate[], trusted: readonly Certifi
     const issuer = findIssuer(trusted, current, now);
     if (issuer && !inChain(issuer)) {
       chain.push(issuer);
+      storeIssuer = true;
       if (fromStore < 0) fromStore = chain.length - 1;
       continue;
     }
@@ -116,7 +120,7 @@ function buildChain(presented: readonly Certificate[], trusted: readonly Certifi
   const top = chain[chain.length - 1];
   // Without partial chains only a self-signed trusted certificate anchors.
   const anchored = fromStore >= 0 && (partialChain || isSelfIssued(top));
-  return { chain, anchor: anchored ? fromStore : -1 };
+  return { chain, anchor: anchored ? fromStore : -1, storeIssuer };
 }
 
 /**
@@ -129,7 +133,7 @@ export async function verifyChain(
   now: number,
   options: ChainVerificationOptions,
 ): Promise<ChainVerificationResult> {
-  const { chain, anchor } = buildChain(presented, trusted, now, options.partialChain);
+  const { chain, anchor, storeIssuer } = buildChain(presented, trusted, now, options.partialChain);
   const errors: ChainError[] = [];
   /** Reports an error; true when verification stops. */
   const report = (error: VerifyError, depth: number): boolean => {
@@ -142,7 +146,7 @@ export async function verifyChain(
     const topCert = chain[top];
     let error: VerifyError;
     if (isSelfIssued(topCert)) error = top === 0 ? VERIFY_ERRORS.depthZeroSelfSignedCert : VERIFY_ERRORS.selfSignedCertInChain;
-    else if (trusted.some((t) => t.equals(topCert))) error = VERIFY_ERRORS.unableToGetIssuerCert;
+    else if (storeIssuer) error = VERIFY_ERRORS.unableToGetIssuerCert;
     else error = VERIFY_ERRORS.unableToGetIssuerCertLocally;
     if (report(error, top)) return done();
   }

@@ -150,6 +150,11 @@ export class FakeApiServer implements ApiServer {
     return found ? (structuredClone(found) as T) : undefined;
   }
 
+  resourceFor(apiVersion: string, kind: string): ResourceInfo | undefined {
+    const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+    return this.resources().find((r) => r.kind === kind && r.group === group && r.version === version);
+  }
+
   listShared<T extends KubeObject>(kind: string, options?: ListOptions): readonly T[] {
     return this.list<T>(kind, options);
   }

@@ -144,7 +144,9 @@ export function loadSigningConfig(text: string): { ok: true; policy: SigningPoli
     if (typeof made === 'string') return { ok: false, error: made };
     profiles.set(name, made);
   }
-  // Signing.Valid, after every profile is read: a named local profile needs a usage cfssl knows.
+  // Signing.Valid, after every profile is read: no zero expiry (seen with cfssl 1.2: "0" is refused),
+  // and a named local profile needs a usage cfssl knows.
+  if ([defaultProfile, ...profiles.values()].some((p) => p.expiry === 0)) return { ok: false, error: cfsslError(5200, 'invalid configuration') };
   for (const profile of profiles.values()) {
     if (profile.usages.length === 0 || profileUsages(profile).unknown.length === profile.usages.length) return { ok: false, error: cfsslError(5200, 'invalid configuration') };
   }

@@ -35,6 +35,10 @@ export function fixtureApiServer(objects: KubeObject[], served: ResourceInfo[]):
       const found = objects.find((o) => o.kind === k.kind && o.metadata.name === k.name && (!info.namespaced || o.metadata.namespace === k.namespace));
       return found ? copy<T>(found) : undefined;
     },
+    resourceFor(apiVersion: string, kind: string): ResourceInfo | undefined {
+      const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
+      return this.resources().find((r) => r.kind === kind && r.group === group && r.version === version);
+    },
     listShared<T extends KubeObject>(kind: string, options: ListOptions = {}): readonly T[] {
       return this.list<T>(kind, options);
     },
