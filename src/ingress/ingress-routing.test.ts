@@ -56,7 +56,10 @@ describe('ingress-nginx routing (FIDELITY §8; docs/user-guide/ingress-path-matc
       ingress('test-ingress-2', [{ host: 'test.com', paths: [['/foo/bar/(.+)', 'ImplementationSpecific', 'service3']] }], { 'nginx.ingress.kubernetes.io/rewrite-target': '/$1' }),
     );
     const server = list.find((s) => s.hostname === 'test.com')!;
-    expect(written(server)).to.deep.equal(['~* "^/foo/bar/(.+)"', '~* "^/foo/bar/"', '~* "^/foo/bar"', '~* "^/"']);
+    // The guide's listing predates pathType; v1.11 turns ImplementationSpecific into Prefix (internal/k8s/main.go
+    // SetDefaultNGINXPathType), so location.go updateServerLocations normalizes /foo/bar to /foo/bar/ and adds an
+    // Exact twin for each plain Prefix path; with the regex enforced the twins are written as prefixes again.
+    expect(written(server)).to.deep.equal(['~* "^/foo/bar/(.+)"', '~* "^/foo/bar/"', '~* "^/foo/bar/"', '~* "^/foo/bar/"', '~* "^/foo/bar"', '~* "^/"']);
     expect([route(list, 'test.com', '/foo/bar/1'), route(list, 'test.com', '/foo/bar/'), route(list, 'test.com', '/foo/bar'), route(list, 'test.com', '/FOO/BAR')]).to.deep.equal(['service3', 'service2', 'service1', 'service1']);
   });
 
@@ -117,7 +120,7 @@ describe('nginx.conf', () => {
       '\t\t\tproxy_read_timeout                      600s;',
       '\t\t\tproxy_pass http://upstream_balancer;',
     ]);
-    expect(block).to.contain('\t\tlocation / {\n');
+    expect(block.match(/\tlocation \/ \{\n/g), 'ImplementationSpecific "/" replaces the default-backend root').to.have.length(1);
     expect(block).to.contain('\t\t\tset $service_name   "web";\n');
   });
 

@@ -179,12 +179,14 @@ export function buildServers(ingresses: readonly Ingress[], secret: (namespace: 
         if (!service) continue;
         const nginxPath = path.path || '/';
         const backend = upstreamName(namespace, service);
-        const same = server.locations.find((l) => l.path === nginxPath && l.pathType === path.pathType);
+        // internal/k8s/main.go SetDefaultNGINXPathType: ImplementationSpecific (and unset) become Prefix.
+        const pathType = nginxPathType(path.pathType);
+        const same = server.locations.find((l) => l.path === nginxPath && l.pathType === pathType);
         if (same) {
           if (same.isDefaultBackend) Object.assign(same, { backend, isDefaultBackend: false, ingress: ing, service: { namespace, name: service.name, port: service.port }, annotations: anns });
           continue;
         }
-        server.locations.push({ path: nginxPath, ingressPath: nginxPath, pathType: path.pathType, isDefaultBackend: false, backend, service: { namespace, name: service.name, port: service.port }, ingress: ing, annotations: anns });
+        server.locations.push({ path: nginxPath, ingressPath: nginxPath, pathType, isDefaultBackend: false, backend, service: { namespace, name: service.name, port: service.port }, ingress: ing, annotations: anns });
       }
     }
   }
@@ -203,4 +205,9 @@ function stableSort<T>(items: T[], compare: (a: T, b: T) => number): T[] {
     .map((item, index) => ({ item, index }))
     .sort((a, b) => compare(a.item, b.item) || a.index - b.index)
     .map((x) => x.item);
+}
+
+/** ingress-nginx internal/k8s/main.go SetDefaultNGINXPathType: "default path type is Prefix to not break existing definitions". */
+export function nginxPathType(pathType: PathType | undefined): PathType {
+  return pathType === 'Exact' ? 'Exact' : 'Prefix';
 }

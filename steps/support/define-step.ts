@@ -30,11 +30,17 @@ export interface ReorderedPattern {
   argOrder: number[];
 }
 
-function bind(body: StepBody, argOrder?: number[]): StepBody {
+/** How many groups a pattern captures. */
+function captureCount(pattern: RegExp): number {
+  return new RegExp(`${pattern.source}|`).exec('')!.length - 1;
+}
+
+function bind(body: StepBody, arity: number, argOrder?: number[]): StepBody {
   const wrapped = noop
     ? function noopStep() {}
     : async function substituted(this: ScenarioWorld, ...args: unknown[]) {
-        let values = args.map((arg) => substituteArgument(this, arg));
+        // cucumber appends a callback after the step's own arguments (user_code_runner.js): drop it.
+        let values = args.slice(0, arity).map((arg) => substituteArgument(this, arg));
         if (argOrder) {
           const ordered = [...values];
           argOrder.forEach((target, i) => (ordered[target] = values[i]));
@@ -46,8 +52,8 @@ function bind(body: StepBody, argOrder?: number[]): StepBody {
           throw withoutStack(error);
         }
       };
-  // cucumber reads the function's arity to check the argument count: keep the body's.
-  Object.defineProperty(wrapped, 'length', { value: body.length });
+  // cucumber checks the function's arity against the pattern's captures (plus a doc string or table).
+  Object.defineProperty(wrapped, 'length', { value: arity });
   return wrapped;
 }
 
@@ -77,9 +83,11 @@ export function defineStep(doc: StepDoc, pattern: RegExp, body: StepBody, zhPatt
   stepCatalog.push(doc);
   if (catalogOnly) return;
   const definer = register[doc.keyword];
-  defineAtCaller(definer, pattern, bind(body));
+  // A doc string or data table comes after the captures.
+  const trailing = Math.max(0, body.length - captureCount(pattern));
+  defineAtCaller(definer, pattern, bind(body, body.length));
   for (const zh of zhPatterns) {
-    if (zh instanceof RegExp) defineAtCaller(definer, zh, bind(body));
-    else defineAtCaller(definer, zh.pattern, bind(body, zh.argOrder));
+    const alias = zh instanceof RegExp ? zh : zh.pattern;
+    defineAtCaller(definer, alias, bind(body, captureCount(alias) + trailing, zh instanceof RegExp ? undefined : zh.argOrder));
   }
 }

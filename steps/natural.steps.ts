@@ -1,0 +1,214 @@
+/**
+ * Natural steps: what tutorials say in prose ("a Deployment with two
+ * replicas", "the endpoints are the pods"). Each is built from kubectl command
+ * lines through the Backend (src/dsl/cluster-queries.ts), so it runs unchanged
+ * on real clusters.
+ */
+import { expect } from 'chai';
+import { jsonpath, runningPods, serviceEndpointIPs, serviceEnvPrefix, workloadSelector } from '../src/dsl/cluster-queries.ts';
+import { shellWord } from '../src/dsl/command-lines.ts';
+import { defineStep } from './support/define-step.ts';
+import { ScenarioFailure } from './support/scenario-failure.ts';
+import type { ScenarioWorld } from './support/world.ts';
+
+/** Waits until a Deployment has rolled out, failing with kubectl's own words if it does not. */
+async function rolledOut(world: ScenarioWorld, name: string): Promise<void> {
+  const { waitTimeoutSeconds } = world.settings;
+  const r = await world.run(`kubectl rollout status deployment/${shellWord(name)} --timeout=${waitTimeoutSeconds}s`);
+  if (r.exitCode !== 0) throw new ScenarioFailure(`deployment ${name} did not roll out:\n${r.stdout}${r.stderr}`);
+}
+
+async function mustRun(world: ScenarioWorld, command: string): Promise<string> {
+  const r = await world.run(command);
+  if (r.exitCode !== 0) throw new ScenarioFailure(`\`${command}\` failed (exit ${r.exitCode}):\n${r.stderr}`);
+  return r.stdout;
+}
+
+defineStep(
+  {
+    keyword: 'Given',
+    phrase: 'a Deployment "NAME" with N replicas of "IMAGE" [labelled "KEY=VALUE"] [on port PORT]',
+    zh: ['一个 Deployment "NAME"，运行 N 个 "IMAGE" 副本'],
+    summary:
+      'Creates the Deployment (labels app=NAME unless given, the container port when given) and waits until its pods are ready, as `kubectl rollout status` does.',
+    example: 'Given a Deployment "my-nginx" with 2 replicas of "nginx" labelled "run=my-nginx" on port 80',
+    group: 'Natural steps',
+  },
+  /^a Deployment "([^"]+)" with (\d+) replicas? of "([^"]+)"(?: labelled "([^"=]+)=([^"]*)")?(?: on port (\d+))?$/,
+  async function (this: ScenarioWorld, name: string, replicas: string, image: string, key?: string, value?: string, port?: string) {
+    const labels = { [key ?? 'app']: key ? (value ?? '') : name };
+    const manifest = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, labels },
+      spec: {
+        replicas: Number(replicas),
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: { containers: [{ name: name.slice(0, 63), image, ...(port ? { ports: [{ containerPort: Number(port) }] } : {}) }] },
+        },
+      },
+    };
+    await this.backend.writeFile(`.deployment-${name}.json`, JSON.stringify(manifest, null, 2));
+    await mustRun(this, `kubectl apply -f .deployment-${name}.json`);
+    await rolledOut(this, name);
+  },
+  [/^一个 Deployment "([^"]+)"，运行 (\d+) 个 "([^"]+)" 副本$/],
+);
+
+defineStep(
+  {
+    keyword: 'When',
+    phrase: 'I expose the Deployment "NAME" on port PORT [to target port TARGET] [as a TYPE Service]',
+    zh: ['我在端口 PORT 上暴露 Deployment "NAME"'],
+    summary: 'Exactly `kubectl expose deployment NAME --port=PORT [--target-port=TARGET] [--type=TYPE]`; it must succeed.',
+    example: 'When I expose the Deployment "my-nginx" on port 8080 to target port 80 as a NodePort Service',
+    group: 'Natural steps',
+  },
+  /^I expose the Deployment "([^"]+)" on port (\d+)(?: to target port (\d+))?(?: as an? (ClusterIP|NodePort|LoadBalancer) Service)?$/,
+  async function (this: ScenarioWorld, name: string, port: string, target?: string, type?: string) {
+    const flags = [`--port=${port}`, target ? `--target-port=${target}` : '', type ? `--type=${type}` : ''].filter(Boolean).join(' ');
+    await mustRun(this, `kubectl expose deployment ${shellWord(name)} ${flags}`);
+  },
+  [{ pattern: /^我在端口 (\d+) 上暴露 Deployment "([^"]+)"$/, argOrder: [1, 0] }],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the Service "NAME" has a cluster IP',
+    zh: ['Service "NAME" 有一个集群 IP'],
+    summary: 'The Service has an IPv4 ClusterIP; it is remembered as `${NAME_CLUSTER_IP}` (NAME upper-cased, dashes as underscores) for later steps.',
+    example: 'Then the Service "my-nginx" has a cluster IP',
+    group: 'Natural steps',
+  },
+  /^the Service "([^"]+)" has a cluster IP$/,
+  async function (this: ScenarioWorld, name: string) {
+    const ip = await jsonpath(this.backend, 'service', name, '.spec.clusterIP');
+    expect(ip, `cluster IP of service ${name}`).to.match(/^\d+\.\d+\.\d+\.\d+$/);
+    this.vars.set(`${serviceEnvPrefix(name)}_CLUSTER_IP`, ip);
+  },
+  [/^Service "([^"]+)" 有一个集群 IP$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the Service "NAME" keeps its cluster IP',
+    zh: ['Service "NAME" 的集群 IP 不变'],
+    summary: 'The ClusterIP is still the one remembered by `the Service "NAME" has a cluster IP`.',
+    example: 'Then the Service "my-nginx" keeps its cluster IP',
+    group: 'Natural steps',
+  },
+  /^the Service "([^"]+)" keeps its cluster IP$/,
+  async function (this: ScenarioWorld, name: string) {
+    const remembered = this.vars.get(`${serviceEnvPrefix(name)}_CLUSTER_IP`);
+    if (!remembered) throw new ScenarioFailure(`no cluster IP of service ${name} was remembered: use "Then the Service \\"${name}\\" has a cluster IP" first`);
+    expect(await jsonpath(this.backend, 'service', name, '.spec.clusterIP')).to.equal(remembered);
+  },
+  [/^Service "([^"]+)" 的集群 IP 不变$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the Service "NAME" gets an external IP',
+    zh: ['Service "NAME" 获得外部 IP'],
+    summary: 'Waits until the LoadBalancer Service has an ingress IP or hostname (EXTERNAL-IP no longer <pending>); remembered as `${NAME_EXTERNAL_IP}`.',
+    example: 'Then the Service "my-nginx" gets an external IP',
+    group: 'Natural steps',
+  },
+  /^the Service "([^"]+)" gets an external (?:IP|address)$/,
+  async function (this: ScenarioWorld, name: string) {
+    let address = '';
+    const held = await this.backend.waitUntil(
+      async () => {
+        address = await jsonpath(this.backend, 'service', name, '.status.loadBalancer.ingress[0].ip').catch(() => '');
+        if (!address) address = await jsonpath(this.backend, 'service', name, '.status.loadBalancer.ingress[0].hostname').catch(() => '');
+        return address !== '';
+      },
+      { timeoutSeconds: this.settings.waitTimeoutSeconds, intervalSeconds: this.settings.waitIntervalSeconds },
+    );
+    if (!held) throw new ScenarioFailure(`service ${name} got no external address within ${this.settings.waitTimeoutSeconds} s (is there a load balancer provider?)`);
+    this.vars.set(`${serviceEnvPrefix(name)}_EXTERNAL_IP`, address);
+  },
+  [/^Service "([^"]+)" 获得外部 IP$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the endpoints of the Service "SERVICE" are the pods of the Deployment "DEPLOYMENT"',
+    zh: ['Service "SERVICE" 的端点就是 Deployment "DEPLOYMENT" 的 pod'],
+    summary: 'The ready addresses in the Service\'s EndpointSlices are exactly the IPs of the Deployment\'s running pods (waiting for the controllers to catch up).',
+    example: 'Then the endpoints of the Service "my-nginx" are the pods of the Deployment "my-nginx"',
+    group: 'Natural steps',
+  },
+  /^the endpoints of the Service "([^"]+)" are the pods of the Deployment "([^"]+)"$/,
+  async function (this: ScenarioWorld, service: string, deployment: string) {
+    const selector = await workloadSelector(this.backend, 'deployment', deployment);
+    let endpoints: string[] = [];
+    let pods: string[] = [];
+    const held = await this.backend.waitUntil(
+      async () => {
+        endpoints = await serviceEndpointIPs(this.backend, service);
+        pods = (await runningPods(this.backend, selector)).map((p) => p.ip).sort();
+        return pods.length > 0 && JSON.stringify(endpoints) === JSON.stringify(pods);
+      },
+      { timeoutSeconds: this.settings.waitTimeoutSeconds, intervalSeconds: this.settings.waitIntervalSeconds },
+    );
+    if (!held) throw new ScenarioFailure(`endpoints of service ${service}: [${endpoints.join(', ')}]\npods of deployment ${deployment}: [${pods.join(', ')}]`);
+  },
+  [/^Service "([^"]+)" 的端点就是 Deployment "([^"]+)" 的 pod$/],
+);
+
+defineStep(
+  {
+    keyword: 'When',
+    phrase: 'a pod of the Deployment "NAME" is deleted',
+    zh: ['Deployment "NAME" 的一个 pod 被删除'],
+    summary: 'Deletes one running pod of the Deployment (`kubectl delete pod`) and waits until the Deployment has replaced it.',
+    example: 'When a pod of the Deployment "my-nginx" is deleted',
+    group: 'Natural steps',
+  },
+  /^a pod of the Deployment "([^"]+)" is deleted$/,
+  async function (this: ScenarioWorld, name: string) {
+    const selector = await workloadSelector(this.backend, 'deployment', name);
+    const [victim] = await runningPods(this.backend, selector);
+    if (!victim) throw new ScenarioFailure(`deployment ${name} has no running pod to delete`);
+    this.vars.set('DELETED_POD', victim.name);
+    this.vars.set('DELETED_POD_IP', victim.ip);
+    await mustRun(this, `kubectl delete pod ${shellWord(victim.name)}`);
+    await rolledOut(this, name);
+  },
+  [/^Deployment "([^"]+)" 的一个 pod 被删除$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the environment of a pod of the Deployment "DEPLOYMENT" [does not hold|holds] the variables of the Service "SERVICE"',
+    zh: ['Deployment "DEPLOYMENT" 的 pod 的环境变量包含 Service "SERVICE" 的变量', 'Deployment "DEPLOYMENT" 的 pod 的环境变量不包含 Service "SERVICE" 的变量'],
+    summary:
+      'Runs `printenv` in a pod of the Deployment: holds `SERVICE_SERVICE_HOST` set to the cluster IP and `SERVICE_SERVICE_PORT` (FIDELITY §1), or does not (pods started before the Service).',
+    example: 'Then the environment of a pod of the Deployment "my-nginx" holds the variables of the Service "my-nginx"',
+    group: 'Natural steps',
+  },
+  /^the environment of a pod of the Deployment "([^"]+)" (holds|does not hold) the variables of the Service "([^"]+)"$/,
+  async function (this: ScenarioWorld, deployment: string, verb: string, service: string) {
+    const selector = await workloadSelector(this.backend, 'deployment', deployment);
+    const [pod] = await runningPods(this.backend, selector);
+    if (!pod) throw new ScenarioFailure(`deployment ${deployment} has no running pod`);
+    const env = await mustRun(this, `kubectl exec ${shellWord(pod.name)} -- printenv`);
+    const prefix = serviceEnvPrefix(service);
+    if (verb === 'holds' || verb === '包含') {
+      const ip = await jsonpath(this.backend, 'service', service, '.spec.clusterIP');
+      expect(env).to.contain(`${prefix}_SERVICE_HOST=${ip}\n`);
+      expect(env).to.match(new RegExp(`^${prefix}_SERVICE_PORT=\\d+$`, 'm'));
+    } else {
+      expect(env).to.not.contain(`${prefix}_SERVICE_HOST=`);
+    }
+  },
+  [{ pattern: /^Deployment "([^"]+)" 的 pod 的环境变量(包含|不包含) Service "([^"]+)" 的变量$/, argOrder: [0, 1, 2] }],
+);
