@@ -191,24 +191,26 @@ defineStep(
     phrase: 'the environment of a pod of the Deployment "DEPLOYMENT" [does not hold|holds] the variables of the Service "SERVICE"',
     zh: ['Deployment "DEPLOYMENT" 的 pod 的环境变量包含 Service "SERVICE" 的变量', 'Deployment "DEPLOYMENT" 的 pod 的环境变量不包含 Service "SERVICE" 的变量'],
     summary:
-      'Runs `printenv` in a pod of the Deployment: holds `SERVICE_SERVICE_HOST` set to the cluster IP and `SERVICE_SERVICE_PORT` (FIDELITY §1), or does not (pods started before the Service).',
+      'Runs `printenv` in the running pods of the Deployment: "holds" when one of them has `SERVICE_SERVICE_HOST` set to the cluster IP and `SERVICE_SERVICE_PORT` (FIDELITY §1; pods started after the Service), "does not hold" when none has.',
     example: 'Then the environment of a pod of the Deployment "my-nginx" holds the variables of the Service "my-nginx"',
     group: 'Natural steps',
   },
   /^the environment of a pod of the Deployment "([^"]+)" (holds|does not hold) the variables of the Service "([^"]+)"$/,
   async function (this: ScenarioWorld, deployment: string, verb: string, service: string) {
     const selector = await workloadSelector(this.backend, 'deployment', deployment);
-    const [pod] = await runningPods(this.backend, selector);
-    if (!pod) throw new ScenarioFailure(`deployment ${deployment} has no running pod`);
-    const env = await mustRun(this, `kubectl exec ${shellWord(pod.name)} -- printenv`);
+    const pods = await runningPods(this.backend, selector);
+    if (pods.length === 0) throw new ScenarioFailure(`deployment ${deployment} has no running pod`);
     const prefix = serviceEnvPrefix(service);
-    if (verb === 'holds' || verb === '包含') {
-      const ip = await jsonpath(this.backend, 'service', service, '.spec.clusterIP');
-      expect(env).to.contain(`${prefix}_SERVICE_HOST=${ip}\n`);
-      expect(env).to.match(new RegExp(`^${prefix}_SERVICE_PORT=\\d+$`, 'm'));
-    } else {
-      expect(env).to.not.contain(`${prefix}_SERVICE_HOST=`);
+    const ip = await jsonpath(this.backend, 'service', service, '.spec.clusterIP');
+    const holding: string[] = [];
+    for (const pod of pods) {
+      const env = await mustRun(this, `kubectl exec ${shellWord(pod.name)} -- printenv`);
+      if (env.includes(`${prefix}_SERVICE_HOST=${ip}\n`) && new RegExp(`^${prefix}_SERVICE_PORT=\\d+$`, 'm').test(env)) holding.push(pod.name);
     }
+    const wanted = verb === 'holds' || verb === '包含';
+    // "holds": a pod started after the Service has them; "does not hold": none of the pods has them.
+    if (wanted && holding.length === 0) throw new ScenarioFailure(`no pod of deployment ${deployment} has ${prefix}_SERVICE_HOST=${ip} (pods: ${pods.map((p) => p.name).join(', ')})`);
+    if (!wanted && holding.length > 0) throw new ScenarioFailure(`pods ${holding.join(', ')} of deployment ${deployment} have ${prefix}_SERVICE_HOST=${ip}`);
   },
   [{ pattern: /^Deployment "([^"]+)" 的 pod 的环境变量(包含|不包含) Service "([^"]+)" 的变量$/, argOrder: [0, 1, 2] }],
 );

@@ -26,7 +26,20 @@ import { GarbageCollector } from '../controllers/garbagecollector/garbage-collec
 import { createReplicaSetController } from '../controllers/replicaset/replica-set-controller.ts';
 import { createReplicationControllerManager } from '../controllers/replicationcontroller/replication-controller.ts';
 import { ServiceController } from '../controllers/service/service-controller.ts';
+import { CoreDns } from '../coredns/coredns-server.ts';
 import { ImageCatalog } from '../images/image-catalog.ts';
+import { IngressNginxController } from '../ingress/ingress-nginx-controller.ts';
+import { installIngressNginx } from '../ingress/install-ingress-nginx.ts';
+import { ensureGenericPrograms } from '../kubelet/runtime/generic-programs.ts';
+import { ProgramRegistry, programRegistry } from '../kubelet/runtime/program-registry.ts';
+import { ClusterNetwork } from '../network/cluster-network.ts';
+import { MemoryFileSystem } from '../shell/memory-fs.ts';
+import { Shell } from '../shell/shell.ts';
+import { shellProgram, textUtilities } from '../shell/utilities/index.ts';
+import { outsidePrograms, registerNetworkTools } from '../tools/http/register-network-tools.ts';
+import { nodeNetworkPrograms } from '../tools/node/node-programs.ts';
+import { tlsPrograms } from '../tools/tls/tls-programs.ts';
+import { registerDnsTools } from './container-dns-tools.ts';
 import { ExecError } from '../kubelet/exec/exec-errors.ts';
 import { execInPod } from '../kubelet/exec/pod-exec.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
@@ -75,6 +88,10 @@ export class MemoryCluster {
   /** Traces of requests made anywhere in the cluster since the last take, in order. */
   private readonly traces: Trace[] = [];
   private settling = false;
+  readonly coredns: CoreDns;
+  readonly network: ClusterNetwork;
+  readonly ingress?: IngressNginxController;
+  private readonly nodeShells = new Map<string, Shell>();
 
   constructor(
     public profile: ClusterProfile,
@@ -98,6 +115,29 @@ export class MemoryCluster {
       new EndpointSliceMirroringController(deps),
       new GarbageCollector(deps),
     );
+    this.coredns = new CoreDns({
+      api: this.api,
+      clusterDomain: profile.clusterDomain,
+      externalNames: new Map(Object.entries(profile.externalHosts).map(([name, ip]) => [name, [ip]])),
+      clock: this.clock,
+      random: this.random.derive('coredns'),
+    });
+    const controlPlane = profile.nodes.find((n) => n.role === 'control-plane')!.name;
+    this.network = new ClusterNetwork({
+      api: this.api,
+      clock: this.clock,
+      random: this.random.derive('network'),
+      runtimes: this.runtimes,
+      proxyMode: profile.proxyMode,
+      ipvsScheduler: profile.ipvsScheduler,
+      podCIDR: profile.podCIDR,
+      serviceCIDR: profile.serviceCIDR,
+      dns: this.coredns,
+      externalHosts: profile.externalHosts,
+      // kind's ingress guide maps host ports 80 and 443 to the ingress-ready node.
+      hostPortMappings: profile.ingressNginx ? [80, 443].map((port) => ({ hostPort: port, node: controlPlane, containerPort: port })) : undefined,
+    });
+    this.reconcilers.push(this.network);
     if (profile.loadBalancer) {
       const provider =
         profile.loadBalancer.kind === 'hostname'
@@ -105,8 +145,13 @@ export class MemoryCluster {
           : ({ kind: 'ip-pool', cidr: `${profile.loadBalancer.first}-${profile.loadBalancer.last}` } as const);
       this.reconcilers.push(new ServiceController(deps, { provider }));
     }
+    ensureGenericPrograms();
+    const programs = new ProgramRegistry(programRegistry);
+    registerNetworkTools(programs, this.network);
+    registerDnsTools(programs, this.network);
     for (const node of profile.nodes) {
       const kubelet = new Kubelet({
+        programs,
         api: this.api,
         clock: this.clock,
         random: this.random.derive(`kubelet/${node.name}`),
@@ -120,6 +165,10 @@ export class MemoryCluster {
       });
       this.kubelets.set(node.name, kubelet);
       this.reconcilers.push(kubelet);
+    }
+    if (profile.ingressNginx) {
+      this.ingress = new IngressNginxController({ api: this.api, clock: this.clock, random: this.random.derive('ingress'), network: this.network, runtimes: this.runtimes });
+      this.reconcilers.push(this.ingress);
     }
     this.bootstrap();
   }
@@ -140,6 +189,7 @@ export class MemoryCluster {
       if (served) object.apiVersion = served.group ? `${served.group}/${served.version}` : served.version;
       this.api.create(object);
     }
+    if (this.profile.ingressNginx) installIngressNginx(this.api);
     this.advance(CLUSTER_AGE_AT_START_MS);
   }
 
@@ -208,6 +258,8 @@ export class MemoryCluster {
   private async exec(ns: string, pod: string, container: string | undefined, argv: string[], stdin: string, tty: boolean): Promise<CommandResult> {
     try {
       const result = await execInPod(this.api, (node) => this.kubelets.get(node), ns, pod, container, argv, stdin, tty);
+      // kubectl prints the output; the requests the command made are the scenario's to see.
+      for (const trace of result.traces ?? []) this.recordTrace(trace);
       this.settle();
       return result;
     } catch (error) {
@@ -240,23 +292,62 @@ export class MemoryCluster {
     });
   }
 
-  private readonly clients = new Map<string, Program>();
+  private clients?: Map<string, Program>;
 
-  /** A program on the user's machine that talks to this cluster (kubectl) or its addresses (curl ...). */
-  clientProgram(name: 'kubectl'): Program {
-    let program = this.clients.get(name);
-    if (!program) {
-      program = createKubectl(this.kubectlHost('default'));
-      this.clients.set(name, program);
+  /** Programs on the user's machine that talk to this cluster (kubectl) or its addresses (curl, ping). */
+  clientPrograms(): ReadonlyMap<string, Program> {
+    if (!this.clients) {
+      this.clients = new Map([
+        ['kubectl', createKubectl(this.kubectlHost('default'))],
+        ...outsidePrograms(this.network),
+        ...tlsPrograms({ now: () => this.clock.now(), random: this.random.derive('tls-tools') }),
+      ]);
     }
-    return program;
+    return this.clients;
+  }
+
+  /**
+   * A root shell on a node (`docker exec -it NODE bash` on kind): Debian's dash and
+   * coreutils, curl, iptables, iptables-save and ip; ipvsadm and ping too, which
+   * tutorials install on the node first (seed 003).
+   */
+  private nodeShell(node: string): Shell | undefined {
+    if (!this.profile.nodes.some((n) => n.name === node)) return undefined;
+    let shell = this.nodeShells.get(node);
+    if (!shell) {
+      const programs = new Map<string, Program>([...textUtilities({ now: () => this.clock.now() }), ...nodeNetworkPrograms(this.network, this.runtimes, node, { installedExtras: true })]);
+      const fs = new MemoryFileSystem({ '/etc/hostname': `${node}\n` });
+      fs.mkdir('/root', { recursive: true });
+      const options = {
+        fs,
+        cwd: '/root',
+        env: new Map([['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOME', '/root'], ['HOSTNAME', node]]),
+        programs,
+        sleep: async (seconds: number) => this.advance(seconds * 1000),
+        dialect: 'dash' as const,
+        hostname: node,
+      };
+      programs.set('sh', shellProgram(() => ({ ...options, env: new Map(options.env) })));
+      programs.set('bash', shellProgram(() => ({ ...options, env: new Map(options.env) })));
+      shell = new Shell(options);
+      this.nodeShells.set(node, shell);
+    }
+    return shell;
   }
 
   /** Runs a script in a node's shell. */
-  async runOnNode(node: string, _script: string): Promise<ScriptResult> {
-    const known = this.profile.nodes.some((n) => n.name === node);
-    const stderr = known ? `node shells are not wired into the memory cluster yet\n` : `error: node "${node}" not found\n`;
-    return { stdout: '', stderr, exitCode: 1, commands: [] };
+  async runOnNode(node: string, script: string): Promise<ScriptResult> {
+    const shell = this.nodeShell(node);
+    if (!shell) {
+      // What `docker exec` says for a container that does not exist.
+      const stderr = `Error response from daemon: No such container: ${node}\n`;
+      return { stdout: '', stderr, exitCode: 1, commands: [{ command: script, result: { stdout: '', stderr, exitCode: 1 } }] };
+    }
+    const commands = await shell.runEach(script);
+    this.settle();
+    const last = commands[commands.length - 1]?.result ?? { stdout: '', stderr: '', exitCode: 0 };
+    for (const c of commands) for (const t of c.result.traces ?? []) this.recordTrace(t);
+    return { ...last, commands };
   }
 
   /** Settings changed after the scenario's first command: only those a running cluster can take. */

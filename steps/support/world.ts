@@ -40,7 +40,8 @@ export class ScenarioWorld extends World {
     // Every request a tool made: its path as text and as a picture, inline in the HTML report.
     for (const trace of result.traces ?? []) {
       await this.attach(redact(formatTrace(trace)), { mediaType: 'text/plain', fileName: `trace: ${trace.request}` });
-      await this.attach(renderTraceSvg(trace), { mediaType: 'image/svg+xml', fileName: `path: ${trace.request}` });
+      // A Buffer is attached base64-encoded, which the HTML report needs to draw an image inline.
+      await this.attach(Buffer.from(renderTraceSvg(trace), 'utf8'), { mediaType: 'image/svg+xml', fileName: `path: ${trace.request}` });
     }
     return result;
   }

@@ -13,8 +13,8 @@ import type { Program } from '../../shell/types.ts';
 import { textUtilities, shellProgram } from '../../shell/utilities/index.ts';
 import { formatTrace, type Trace } from '../../trace/trace.ts';
 
-/** Programs of the user's machine that talk to the cluster or its network. */
-const CLIENT_PROGRAMS = ['kubectl'] as const;
+/** Programs of the user's machine that talk to the cluster or its network (src/cluster/memory-cluster.ts clientPrograms). */
+const CLIENT_PROGRAMS = ['kubectl', 'curl', 'ping', 'openssl', 'cfssl', 'cfssljson'] as const;
 
 /** The scenario's working directory on the user's machine. */
 export const WORKDIR = '/home/user/scenario';
@@ -41,7 +41,7 @@ export class UserMachine {
   private makeShell(): Shell {
     const programs = new Map<string, Program>(textUtilities());
     // Client programs boot the cluster on first use: a scenario that never calls them never pays for one.
-    for (const name of CLIENT_PROGRAMS) programs.set(name, async (ctx) => (await this.cluster.get()).clientProgram(name)(ctx));
+    for (const name of CLIENT_PROGRAMS) programs.set(name, async (ctx) => (await this.cluster.get()).clientPrograms().get(name)!(ctx));
     const options = {
       fs: this.fs,
       cwd: WORKDIR,
@@ -74,8 +74,9 @@ export class UserMachine {
     }
     const commands = await this.shell.runEach(script, stdin);
     const last = commands[commands.length - 1]?.result ?? { stdout: '', stderr: '', exitCode: 0 };
-    // Requests made anywhere (a curl in a pod through kubectl exec included) are recorded by the cluster.
-    return { ...last, traces: this.cluster.peek()?.takeTraces() ?? [], commands };
+    // Requests made here, and anywhere in the cluster (a curl in a pod through kubectl exec), in order.
+    const local = commands.flatMap((c) => c.result.traces ?? []);
+    return { ...last, traces: [...local, ...(this.cluster.peek()?.takeTraces() ?? [])], commands };
   }
 
   /** The failure snapshot: what a person would type to see the cluster, run on this machine. */

@@ -16,12 +16,13 @@ import type { CertificateExtension } from '../../tls/extensions.ts';
 import { issueCertificate } from '../../tls/issue-certificate.ts';
 import { generatePrivateKey } from '../../tls/key-generation.ts';
 import { parseOpensslSubject } from '../../tls/openssl-subject.ts';
-import type { HashName, PrivateKey } from '../../tls/private-key.ts';
+import type { PrivateKey } from '../../tls/private-key.ts';
 import { keyIdentifier } from '../../tls/public-key.ts';
 import { randomSerialNumber } from '../../tls/serial-number.ts';
 import { promptDistinguishedName } from './distinguished-name-prompts.ts';
 import { extensionsFromConfig, SYNTAX_CHECK_CONTEXT, V3_CA_SECTION } from './extension-config.ts';
 import { parseOpensslConfig } from './openssl-config.ts';
+import { chosenDigest, DIGESTS } from './openssl-digests.ts';
 import { errorStackLine, failure, passphraseFailure, writeKeyFile, writeOutput } from './openssl-files.ts';
 import { loadPrivateKey } from './openssl-loaders.ts';
 import { parseNumber, parseOptions } from './openssl-options.ts';
@@ -50,15 +51,6 @@ const SPEC = {
   passout: 'value',
   in: 'value',
 } as const;
-
-export const DIGESTS: Record<string, HashName> = { sha1: 'SHA-1', sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' };
-
-/** The digest flag given last, SHA-256 by default (default_md in the config). */
-export function chosenDigest(order: readonly string[]): HashName {
-  let hash: HashName = 'SHA-256';
-  for (const name of order) if (DIGESTS[name]) hash = DIGESTS[name];
-  return hash;
-}
 
 /** `-newkey rsa:2048` / `-newkey rsa`: the RSA size; undefined for what we do not generate. */
 function newKeyBits(spec: string): number | undefined {

@@ -25,7 +25,7 @@ import { parseOpensslConfig } from './openssl-config.ts';
 import { errorStackLine, failure, loadForBio, writeOutput } from './openssl-files.ts';
 import { loadCertificate, loadPrivateKey } from './openssl-loaders.ts';
 import { parseNumber, parseOptions } from './openssl-options.ts';
-import { chosenDigest } from './openssl-req.ts';
+import { chosenDigest } from './openssl-digests.ts';
 import type { TlsToolDeps } from './tool-deps.ts';
 import { certificateText } from './x509-text.ts';
 
