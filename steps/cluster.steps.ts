@@ -163,3 +163,20 @@ defineStep(
   },
   [/^外部域名 "([^"]+)" 解析为 "([^"]+)"$/],
 );
+
+defineStep(
+  {
+    keyword: 'Given',
+    phrase: 'ingress-nginx is installed',
+    zh: ['已安装 ingress-nginx'],
+    summary:
+      'The cluster runs the ingress-nginx controller as kind\'s ingress guide installs it: the control-plane node labelled ingress-ready=true with host ports 80 and 443 mapped to it, namespace ingress-nginx, IngressClass nginx.',
+    example: 'Given ingress-nginx is installed',
+    group: 'Cluster',
+  },
+  /^ingress-nginx is installed$/,
+  function (this: ScenarioWorld) {
+    return configure(this, { ingressNginx: true });
+  },
+  [/^已安装 ingress-nginx$/],
+);

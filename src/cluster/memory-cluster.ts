@@ -27,6 +27,8 @@ import { createReplicaSetController } from '../controllers/replicaset/replica-se
 import { createReplicationControllerManager } from '../controllers/replicationcontroller/replication-controller.ts';
 import { ServiceController } from '../controllers/service/service-controller.ts';
 import { CoreDns } from '../coredns/coredns-server.ts';
+import { KIND_DNS_SETTINGS, type ClusterDNSSettings } from '../kubelet/network/dns-config.ts';
+import { nthAddress } from './bootstrap/service-addresses.ts';
 import { ImageCatalog } from '../images/image-catalog.ts';
 import { IngressNginxController } from '../ingress/ingress-nginx-controller.ts';
 import { installIngressNginx } from '../ingress/install-ingress-nginx.ts';
@@ -149,6 +151,8 @@ export class MemoryCluster {
     const programs = new ProgramRegistry(programRegistry);
     registerNetworkTools(programs, this.network);
     registerDnsTools(programs, this.network);
+    // kubeadm sets the kubelet's clusterDNS to the tenth address of the service range, where kube-dns sits (cmd/kubeadm/app/constants/constants.go GetDNSIP).
+    const kubeletDns: ClusterDNSSettings = { ...KIND_DNS_SETTINGS, clusterDNS: [nthAddress(profile.serviceCIDR, 10)], clusterDomain: profile.clusterDomain };
     for (const node of profile.nodes) {
       const kubelet = new Kubelet({
         programs,
@@ -162,12 +166,13 @@ export class MemoryCluster {
         sleep: async (seconds) => this.advance(seconds * 1000),
         onAsyncWork: () => this.settle(),
         kubernetesVersion: profile.kubernetesVersion,
+        dns: kubeletDns,
       });
       this.kubelets.set(node.name, kubelet);
       this.reconcilers.push(kubelet);
     }
     if (profile.ingressNginx) {
-      this.ingress = new IngressNginxController({ api: this.api, clock: this.clock, random: this.random.derive('ingress'), network: this.network, runtimes: this.runtimes });
+      this.ingress = new IngressNginxController({ api: this.api, clock: this.clock, random: this.random.derive('ingress'), network: this.network, runtimes: this.runtimes, clusterDNS: kubeletDns.clusterDNS[0] });
       this.reconcilers.push(this.ingress);
     }
     this.bootstrap();

@@ -105,7 +105,7 @@ export class KubernetesBackend {
     const entries: ServiceEntry[] = [];
     let found = false;
     const services = this.api
-      .list<Service>('Service', { namespace: request.namespace })
+      .listShared<Service>('Service', { namespace: request.namespace })
       .filter((s) => sameName(s.metadata.name ?? '', request.service))
       .sort(byNamespaceAndName);
     for (const service of services) {
@@ -147,7 +147,7 @@ export class KubernetesBackend {
   /** The EndpointSlices of one service, as subsets of ready endpoints, in slice-name order. */
   subsets(namespace: string, service: string): EndpointSubset[] {
     return this.api
-      .list<EndpointSlice>('EndpointSlice', { namespace })
+      .listShared<EndpointSlice>('EndpointSlice', { namespace })
       .filter((slice) => slice.metadata.labels?.[SERVICE_NAME_LABEL] === service)
       .sort(byNamespaceAndName)
       .map(subsetOfSlice)
@@ -159,14 +159,14 @@ export class KubernetesBackend {
    * it is, else every endpoint holding it as `<hostname>.<svc>.<ns>.svc.<zone>`.
    */
   reverse(ip: string): string[] {
-    const services = this.api.list<Service>('Service').sort(byNamespaceAndName);
+    const services = [...this.api.listShared<Service>('Service')].sort(byNamespaceAndName);
     for (const service of services) {
       if (clusterIPs(service).includes(ip)) {
         return [fqdn(`${service.metadata.name}.${service.metadata.namespace}.svc.${this.zone}`)];
       }
     }
     const names: string[] = [];
-    const slices = this.api.list<EndpointSlice>('EndpointSlice').sort(byNamespaceAndName);
+    const slices = [...this.api.listShared<EndpointSlice>('EndpointSlice')].sort(byNamespaceAndName);
     for (const slice of slices) {
       const serviceName = slice.metadata.labels?.[SERVICE_NAME_LABEL];
       const subset = subsetOfSlice(slice);

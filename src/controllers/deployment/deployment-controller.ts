@@ -89,7 +89,7 @@ export class DeploymentController implements Controller {
       if (ref.kind === 'Deployment') this.queue.add(`${rs.metadata.namespace}/${ref.name}`);
       return;
     }
-    for (const d of this.deps.api.list<Deployment>('Deployment', { namespace: rs.metadata.namespace })) {
+    for (const d of this.deps.api.listShared<Deployment>('Deployment', { namespace: rs.metadata.namespace })) {
       if (selects(d, rs.metadata.labels)) this.queue.add(objectKey(d));
     }
   }
@@ -481,7 +481,7 @@ export class DeploymentController implements Controller {
   private oldPodsRunning(d: Deployment, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): boolean {
     if (sumStatusReplicas(oldRSs) > 0) return true;
     const oldUids = new Set(oldRSs.map((rs) => rs.metadata.uid));
-    for (const pod of this.deps.api.list<Pod>('Pod', { namespace: d.metadata.namespace })) {
+    for (const pod of this.deps.api.listShared<Pod>('Pod', { namespace: d.metadata.namespace })) {
       const ref = controllerOf(pod);
       if (!ref || ref.uid === newRS?.metadata.uid || !oldUids.has(ref.uid)) continue;
       if (!selects(d, pod.metadata.labels)) continue;

@@ -13,6 +13,7 @@
  * - ports per pod (named targetPorts resolved per pod; utils.go getEndpointPorts), at most 100
  *   endpoints a slice, placement by slice-reconciler.ts, an empty placeholder when nothing matches.
  */
+import { deepCopy } from '../../apiserver/deep-copy.ts';
 import type { Node, Pod, Service } from '../../api/core.ts';
 import type { Endpoint, EndpointSlice, EndpointSlicePort } from '../../api/discovery.ts';
 import { ApiError } from '../../apiserver/types.ts';
@@ -74,10 +75,12 @@ export class EndpointSliceController implements Controller {
     if (service.spec.type === 'ExternalName' || !hasSelector(service) || service.metadata.deletionTimestamp) return;
     const pods = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
     const desired = this.desiredEndpoints(service, pods);
+    // From the shared lister; only this service's slices are copied (reconciling changes them).
     const existing = this.deps.api
-      .list<EndpointSlice>('EndpointSlice', { namespace })
+      .listShared<EndpointSlice>('EndpointSlice', { namespace })
       .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name && s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME)
-      .filter((s) => s.addressType === 'IPv4');
+      .filter((s) => s.addressType === 'IPv4')
+      .map((s) => deepCopy(s));
     const labels = sliceLabels(service);
     const plan = reconcileSlices({
       existing,

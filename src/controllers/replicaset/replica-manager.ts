@@ -75,7 +75,7 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
       if (ref.kind === this.owners.kind) this.queue.add(`${pod.metadata.namespace}/${ref.name}`);
       return;
     }
-    for (const owner of this.deps.api.list<T>(this.owners.kind, { namespace: pod.metadata.namespace })) {
+    for (const owner of this.deps.api.listShared<T>(this.owners.kind, { namespace: pod.metadata.namespace })) {
       if (this.owners.selects(owner, pod.metadata.labels)) this.queue.add(objectKey(owner));
     }
   }

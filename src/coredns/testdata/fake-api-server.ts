@@ -26,6 +26,10 @@ export class FakeApiServer implements Pick<ApiServer, 'list' | 'tryGet' | 'get' 
     this.emit('DELETED', removed);
   }
 
+  listShared<T extends KubeObject>(kind: string, options?: ListOptions): readonly T[] {
+    return this.list<T>(kind, options);
+  }
+
   list<T extends KubeObject>(kind: string, options?: ListOptions): T[] {
     return this.objects
       .filter((o) => o.kind === kind && (options?.namespace === undefined || o.metadata.namespace === options.namespace))

@@ -48,6 +48,16 @@ describe('busybox wget in a pod', () => {
     expect([q.stderr, q.stdout]).to.deep.equal([recorded('quiet-stdout', 'stderr'), r.stdout]);
   });
 
+  it('bundled short options parse as getopt does (busybox 1.35.0 on this machine: `wget -qO- URL`, `-qZ`, `-qO`)', async () => {
+    const bundled = await wget('-qO-', `http://${web}:18080/`);
+    expect([bundled.stderr, bundled.exitCode]).to.deep.equal(['', 0]);
+    expect(bundled.stdout).to.contain('<title>Welcome to nginx!</title>');
+    const unknown = await wget('-qZ', `http://${web}:18080/`);
+    expect([unknown.stderr.split('\n')[0], unknown.exitCode]).to.deep.equal(["wget: invalid option -- 'Z'", 1]);
+    const missing = await wget('-qO');
+    expect([missing.stderr.split('\n')[0], missing.exitCode]).to.deep.equal(["wget: option requires an argument -- 'O'", 1]);
+  });
+
   it('errors: 404, bad address, connection refused (exit 1)', async () => {
     const missing = await wget(`http://${web}:18080/missing`);
     expect([missing.stderr, missing.exitCode]).to.deep.equal([forService(recorded('not-found', 'stderr'), web), Number(recorded('not-found', 'exit'))]);

@@ -58,14 +58,36 @@ function parse(args: string[]): WgetOptions | { error: string } {
       const h = value() ?? '';
       const colon = h.indexOf(':');
       if (colon > 0) o.headers.push([h.slice(0, colon).trim(), h.slice(colon + 1).trim()]);
-    } else if (/^-[qS]+$/.test(a)) {
-      if (a.includes('q')) o.quiet = true;
-      if (a.includes('S')) o.serverResponse = true;
     } else if (a.startsWith('--')) return { error: `unrecognized option '${a}'` };
-    else if (a.startsWith('-') && a !== '-') return { error: `invalid option -- '${a[1]}'` };
-    else o.url = a;
+    else if (a.startsWith('-') && a !== '-') {
+      // getopt bundles short options: `-qO-` is -q then -O with the argument '-' (wget.c's getopt32 string).
+      const bad = parseShortCluster(a, o, value);
+      if (bad) return { error: bad };
+    } else o.url = a;
   }
   return o;
+}
+
+/**
+ * One bundle of short options (`-qS`, `-qO-`, `-T5`): flags until an option
+ * that takes an argument, which takes the rest of the bundle or the next word.
+ * Returns getopt's complaint, or undefined when the bundle parsed.
+ */
+function parseShortCluster(a: string, o: WgetOptions, next: () => string | undefined): string | undefined {
+  for (let j = 1; j < a.length; j++) {
+    const c = a[j];
+    if (c === 'q') o.quiet = true;
+    else if (c === 'S') o.serverResponse = true;
+    else if (c === 'O' || c === 'T' || c === 'U') {
+      const arg = j + 1 < a.length ? a.slice(j + 1) : next();
+      if (arg === undefined) return `option requires an argument -- '${c}'`;
+      if (c === 'O') o.output = arg;
+      else if (c === 'T') o.timeoutSeconds = Number(arg);
+      else o.userAgent = arg;
+      return undefined;
+    } else return `invalid option -- '${c}'`;
+  }
+  return undefined;
 }
 
 /** libbb/progress.c's final line: name in 20 columns, percent, a 32-star bar, size, ETA. */

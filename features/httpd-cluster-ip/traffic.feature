@@ -1,0 +1,234 @@
+# Seed: shared/seeds/004_56c8b0acdd8cfc9d.txt (CSDN post: httpd behind httpd-svc).
+# The post shows its outputs as screenshots only; the scenarios replay its commands and
+# assert what its text says of them. Its addresses (ClusterIP 10.97.198.28 / 10.99.229.179,
+# KUBE-SVC-IYRDZZKXS5EOQ6Q6, NodePort 31276) were random: the chain names are hashes of
+# the service port name and its endpoints, so they are matched with <any> placeholders.
+# The post ran curl on a cluster node; kind's nodes are kind-control-plane, kind-worker ...
+Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodePort
+
+  Background:
+    Given a file "httpd.yml":
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: httpd
+      spec:
+        replicas: 2
+        selector:
+          matchLabels:
+            app: httpd
+        template:
+          metadata:
+            labels:
+              app: httpd
+          spec:
+            containers:
+            - name: httpd
+              image: httpd
+              ports:
+              - containerPort: 80
+      """
+    And a file "httpd-svc.yml":
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-svc
+      spec:
+        selector:
+          app: httpd
+        ports:
+        - protocol: TCP
+          port: 8080
+          targetPort: 80
+      """
+    When I run `kubectl apply -f httpd.yml`
+    And I run `kubectl rollout status deployment/httpd --timeout=120s`
+    And I run `kubectl apply -f httpd-svc.yml`
+    And I remember `kubectl get svc httpd-svc -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
+
+  @conformance @node-shell
+  Scenario: A node reaches the httpd pods through the ClusterIP
+    When I run `curl -s ${CLUSTER_IP}:8080` on node "kind-control-plane"
+    Then the command succeeds
+    And the output matches:
+      """
+      <html><body><h1>It works!</h1></body></html>
+      """
+
+  # "Pod分配了各自的IP,这些IP只能被Kubernetes Cluster中的容器和节点访问"
+  @conformance @node-shell
+  Scenario: The pod IPs answer nodes and containers, not clients outside the cluster
+    When I remember `kubectl get pods -l app=httpd -o jsonpath='{.items[0].status.podIP}'` as "POD_IP"
+    And I run `curl -s ${POD_IP}` on node "kind-worker"
+    Then the output matches:
+      """
+      <html><body><h1>It works!</h1></body></html>
+      """
+    When I run `kubectl run client --image=busybox --restart=Never -- sleep 3600`
+    And I run `kubectl wait --for=condition=Ready pod/client --timeout=120s`
+    And I run `wget -qO- ${POD_IP}` in pod "client"
+    Then the output contains "<h1>It works!</h1>"
+    When I run `curl -s --connect-timeout 2 ${POD_IP}` from outside the cluster
+    Then the exit code is 28
+    When I run `curl -s --connect-timeout 2 ${CLUSTER_IP}:8080` from outside the cluster
+    Then the exit code is 28
+
+
+  # "2.Cluster IP底层实现": the post's rules, as kube-proxy 1.31 writes them. The chain name
+  # KUBE-SVC-IYRDZZKXS5EOQ6Q6 is the post's own: it hashes "default/httpd-svc" + "tcp".
+  # The post (an older kube-proxy) put the "! -s 10.244.0.0/16 ... KUBE-MARK-MASQ" rule in
+  # KUBE-SERVICES; since kube-proxy 1.2x it is the first rule of the KUBE-SVC chain.
+  @conformance @iptables-rules @node-shell
+  Scenario: The ClusterIP is iptables rules: KUBE-SERVICES, KUBE-SVC with probability 1/2, KUBE-SEP DNAT
+    When I remember `kubectl get pods -l app=httpd -o jsonpath='{.items[0].status.podIP}'` as "POD_A"
+    And I remember `kubectl get pods -l app=httpd -o jsonpath='{.items[1].status.podIP}'` as "POD_B"
+    And I run `iptables-save -t nat | grep -- '-A KUBE-SERVICES' | grep httpd-svc` on node "kind-worker"
+    Then the output matches:
+      """
+      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
+      """
+    When I run `iptables-save -t nat | grep -- '-A KUBE-SVC-IYRDZZKXS5EOQ6Q6'` on node "kind-worker"
+    Then the output matches:
+      """
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 ! -s 10.244.0.0/16 -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-MARK-MASQ
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "default/httpd-svc -> <ip:port>" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-<any>
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "default/httpd-svc -> <ip:port>" -j KUBE-SEP-<any>
+      """
+    When I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"default/httpd-svc"'` on node "kind-worker"
+    Then the output matches:
+      """
+      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "default/httpd-svc" -j KUBE-MARK-MASQ
+      -A KUBE-SEP-<any> -p tcp -m comment --comment "default/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
+      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "default/httpd-svc" -j KUBE-MARK-MASQ
+      -A KUBE-SEP-<any> -p tcp -m comment --comment "default/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
+      """
+    And the output contains "-j DNAT --to-destination ${POD_A}:80"
+    And the output contains "-j DNAT --to-destination ${POD_B}:80"
+    # every node holds the same rules
+    When I run `iptables-save -t nat | grep -c 'default/httpd-svc'` on node "kind-control-plane"
+    Then the output matches:
+      """
+      8
+      """
+
+  # "iptables将访问Service的流量转发到后端Pod": each pod is made to answer its own name,
+  # so that the answers show which pod a request reached.
+  @conformance @node-shell
+  Scenario: Requests to the ClusterIP are spread over both pods
+    When I run `for p in $(kubectl get pods -l app=httpd -o name); do kubectl exec $p -- sh -c 'hostname > htdocs/index.html'; done`
+    And I run `for i in $(seq 1 20); do curl -s ${CLUSTER_IP}:8080; done | sort -u | wc -l` on node "kind-worker"
+    Then the output matches:
+      """
+      2
+      """
+    When I run `kubectl get pods -l app=httpd -o name | sed 's|pod/||' | sort`
+    And I remember the output as "PODS"
+    And I run `for i in $(seq 1 20); do curl -s ${CLUSTER_IP}:8080; done | sort -u` on node "kind-worker"
+    Then the output matches:
+      """
+      ${PODS}
+      """
+
+  # "3.外网如何访问Service": NodePort. The post's PORT(S) 8080:31276 was a random pick
+  # from 30000-32767; EXTERNAL-IP "<nodes>" was printed by kubectl before 1.10, today <none>.
+  @conformance @node-shell
+  Scenario: A NodePort answers on every node's IP from outside the cluster
+    Given a file "httpd-svc-nodeport.yml":
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-svc
+      spec:
+        type: NodePort
+        selector:
+          app: httpd
+        ports:
+        - protocol: TCP
+          port: 8080
+          targetPort: 80
+      """
+    When I run `kubectl apply -f httpd-svc-nodeport.yml`
+    And I remember `kubectl get svc httpd-svc -o jsonpath='{.spec.ports[0].nodePort}'` as "NODE_PORT"
+    And I run `kubectl get svc httpd-svc`
+    Then the output matches:
+      """
+      NAME        TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE
+      httpd-svc   NodePort   ${CLUSTER_IP}   <none>        8080:${NODE_PORT}/TCP   <age>
+      """
+    When I run `test ${NODE_PORT} -ge 30000 && test ${NODE_PORT} -le 32767`
+    Then the command succeeds
+    When I remember `kubectl get nodes -o jsonpath='{.items[*].status.addresses[?(@.type=="InternalIP")].address}'` as "NODE_IPS"
+    And I run `for ip in ${NODE_IPS}; do curl -s $ip:${NODE_PORT}; done` from outside the cluster
+    Then the output matches:
+      """
+      <html><body><h1>It works!</h1></body></html>
+      <html><body><h1>It works!</h1></body></html>
+      <html><body><h1>It works!</h1></body></html>
+      """
+    When I run `curl -s ${CLUSTER_IP}:8080` on node "kind-worker2"
+    Then the output contains "<h1>It works!</h1>"
+
+  # "与ClusterIP一样,NodePort也是借助了iptables ... 访问31276会应用规则KUBE-SVC-IYRDZZKXS5EOQ6Q6".
+  # The post's two KUBE-NODEPORTS rules (MARK-MASQ, then KUBE-SVC) are, since kube-proxy 1.24,
+  # one jump to KUBE-EXT-IYRDZZKXS5EOQ6Q6, which marks for masquerade and jumps to KUBE-SVC.
+  @conformance @iptables-rules @node-shell
+  Scenario: The node port is iptables rules that lead to the same KUBE-SVC chain
+    When I run `kubectl patch svc httpd-svc -p '{"spec":{"type":"NodePort"}}'`
+    And I remember `kubectl get svc httpd-svc -o jsonpath='{.spec.ports[0].nodePort}'` as "NODE_PORT"
+    And I run `iptables-save -t nat | grep -e '-A KUBE-NODEPORTS' -e '-A KUBE-EXT-'` on node "kind-worker"
+    Then the output matches:
+      """
+      -A KUBE-EXT-IYRDZZKXS5EOQ6Q6 -m comment --comment "masquerade traffic for default/httpd-svc external destinations" -j KUBE-MARK-MASQ
+      -A KUBE-EXT-IYRDZZKXS5EOQ6Q6 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
+      -A KUBE-NODEPORTS -p tcp -m comment --comment "default/httpd-svc" -m tcp --dport ${NODE_PORT} -j KUBE-EXT-IYRDZZKXS5EOQ6Q6
+      """
+    When I run `iptables-save -t nat | grep -- '-A KUBE-SERVICES' | tail -n 1` on node "kind-worker"
+    Then the output matches:
+      """
+      -A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS
+      """
+
+  # "NodePort默认的是随机选择,不过我们可以用nodePort指定某个特定端口": nodePort on the node,
+  # port on the ClusterIP, targetPort on the pod; each answers only where it listens.
+  @conformance @node-shell
+  Scenario: nodePort, port and targetPort each listen in one place
+    Given a file "httpd-svc-30080.yml":
+      """
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: httpd-svc
+      spec:
+        type: NodePort
+        selector:
+          app: httpd
+        ports:
+        - protocol: TCP
+          nodePort: 30080
+          port: 8080
+          targetPort: 80
+      """
+    When I run `kubectl apply -f httpd-svc-30080.yml`
+    And I run `kubectl get svc httpd-svc`
+    Then the output matches:
+      """
+      NAME        TYPE       CLUSTER-IP      EXTERNAL-IP   PORT(S)          AGE
+      httpd-svc   NodePort   ${CLUSTER_IP}   <none>        8080:30080/TCP   <age>
+      """
+    When I remember `kubectl get node kind-worker -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'` as "NODE_IP"
+    And I remember `kubectl get pods -l app=httpd -o jsonpath='{.items[0].status.podIP}'` as "POD_IP"
+    And I run `curl -s ${NODE_IP}:30080` from outside the cluster
+    Then the output contains "<h1>It works!</h1>"
+    When I run `curl -s ${CLUSTER_IP}:8080` on node "kind-worker"
+    Then the output contains "<h1>It works!</h1>"
+    When I run `curl -s ${POD_IP}:80` on node "kind-worker"
+    Then the output contains "<h1>It works!</h1>"
+    When I run `curl -s ${POD_IP}:8080` on node "kind-worker"
+    Then the exit code is 7
+    When I run `curl -s --connect-timeout 2 ${CLUSTER_IP}:80` on node "kind-worker"
+    Then the exit code is 28
+    When I run `curl -s --connect-timeout 2 ${NODE_IP}:8080` from outside the cluster
+    Then the exit code is 7
