@@ -256,16 +256,15 @@ describe('kubectl get, describe', () => {
 });
 
 describe('kubectl exec, run, logs', () => {
-  it('accepts the old form with its deprecation notice (seed 001: kubectl exec kubia-3inly env)', async () => {
+  it('refuses the old form without -- (seed 001: kubectl exec kubia-3inly env; kubectl 1.32 on this machine, removed in 1.31 by kubernetes#125437)', async () => {
     const host = createFakeHost();
     host.api.create(runningPod('kubia-3inly', { app: 'kubia' }));
-    host.execResults.set('kubia-3inly/c', { stdout: 'PATH=/usr/local/bin\n', stderr: '', exitCode: 0 });
     expect(await host.kubectl(['exec', 'kubia-3inly', 'env'])).to.deep.equal({
-      stdout: 'PATH=/usr/local/bin\n',
-      stderr: 'kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n',
-      exitCode: 0,
+      stdout: '',
+      stderr: "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n",
+      exitCode: 1,
     });
-    expect(host.execCalls[0].argv).to.deep.equal(['env']);
+    expect(host.execCalls).to.deep.equal([]);
   });
 
   it('runs in a pod of a deployment and warns that -t has no terminal (exec.go, term.go)', async () => {

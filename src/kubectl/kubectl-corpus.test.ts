@@ -43,6 +43,8 @@ const CLIENT_SIDE: Row[] = [
   [["create"], "", "error: must specify one of -f and -k\n", 1],
   [["create","foo"], "", "error: Unexpected args: [foo]\nSee 'kubectl create -h' for help and examples\n", 1],
   [["apply"], "", "error: must specify one of -f and -k\n", 1],
+  [["apply","domain_http.yml"], "", "error: Unexpected args: [domain_http.yml]\nSee 'kubectl apply -h' for help and examples\n", 1],
+  [["exec","kubia-3inly","env"], "", "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n", 1],
   [["replace"], "", "error: must specify one of -f and -k\n", 1],
   [["describe"], "", "error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n", 1],
   [["expose"], "", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n", 1],

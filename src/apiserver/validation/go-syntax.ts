@@ -14,45 +14,8 @@ export class GoLiteral {
   }
 }
 
-/** Go's strconv.Quote / `%q`: double quotes, Go escapes, printable Unicode kept. */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    switch (ch) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+import { goQuote } from '../../go-runtime/strconv-quote.ts';
+export { goQuote };
 
 /** `%#v` of a map[string]string: keys sorted, as fmt sorts map keys; nil prints `map[string]string(nil)`. */
 export function goStringMap(map: Record<string, string> | undefined | null): GoLiteral {

@@ -26,6 +26,7 @@ import { isPodReady } from '../pod-readiness.ts';
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../trigger-time-tracker.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { reconcileSlices, type DesiredGroup } from './slice-reconciler.ts';
+import { servedApiVersion } from '../served-api-version.ts';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
@@ -88,7 +89,7 @@ export class EndpointSliceController implements Controller {
       maxEndpointsPerSlice: MAX_ENDPOINTS_PER_SLICE,
       placeholder: true,
       newSlice: (ports) => ({
-        apiVersion: 'discovery.k8s.io/v1',
+        apiVersion: servedApiVersion(this.deps.api, 'EndpointSlice', 'discovery.k8s.io/v1'),
         kind: 'EndpointSlice',
         metadata: { generateName: `${name}-`, namespace, labels: { ...labels }, ownerReferences: [newControllerRef(service)] },
         addressType: 'IPv4',

@@ -23,6 +23,7 @@ import { objectKey, splitObjectKey } from '../object-key.ts';
 import { newControllerRef } from '../owner-references.ts';
 import { LAST_CHANGE_TRIGGER_TIME } from '../trigger-time-tracker.ts';
 import { WorkQueue } from '../work-queue.ts';
+import { servedApiVersion } from '../served-api-version.ts';
 
 export const MIRRORING_CONTROLLER_NAME = 'endpointslicemirroring-controller.k8s.io';
 export const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
@@ -72,7 +73,7 @@ export class EndpointSliceMirroringController implements Controller {
       placeholder: false,
       newSlice: (ports) => {
         const slice: EndpointSlice = {
-          apiVersion: 'discovery.k8s.io/v1',
+          apiVersion: servedApiVersion(this.deps.api, 'EndpointSlice', 'discovery.k8s.io/v1'),
           kind: 'EndpointSlice',
           metadata: { generateName: `${name}-`, namespace, labels: { ...labels }, ownerReferences: [newControllerRef(endpoints)] },
           addressType: 'IPv4',

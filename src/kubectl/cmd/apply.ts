@@ -10,7 +10,7 @@ import { ApiError } from '../../apiserver/types.ts';
 import { threeWayMerge } from '../apply/three-way-merge.ts';
 import type { CommandSpec, Invocation } from '../command.ts';
 import { dryRunStrategy, dryRunSuffix } from '../dry-run.ts';
-import { AggregateError, KubectlError, addSourceToError } from '../errors.ts';
+import { AggregateError, KubectlError, UsageError, addSourceToError } from '../errors.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, bool, duration, int, str, strArray } from '../flags/flag-spec.ts';
 import { jsonEqual } from '../json-equal.ts';
 import { LAST_APPLIED_ANNOTATION, withLastApplied } from '../last-applied.ts';
@@ -78,6 +78,8 @@ function applyOne(inv: Invocation, source: string, fileObject: KubeObject, names
 }
 
 function run(inv: Invocation): void {
+  // ApplyFlags.ToOptions refuses positional arguments before anything else (pkg/cmd/apply/apply.go).
+  if (inv.args.length > 0) throw new UsageError(`Unexpected args: [${inv.args.join(' ')}]`, inv.commandPath);
   const filenames = inv.flags.list('filename');
   if (filenames.length === 0 && inv.flags.string('kustomize') === '') throw new KubectlError('must specify one of -f and -k');
   checkWriteOutput(inv.flags.string('output'));

@@ -1,6 +1,6 @@
 /**
  * `kubectl exec` (kubectl/pkg/cmd/exec/exec.go): `POD` or `TYPE/NAME`, `-c`,
- * the command after `--` or, deprecated, after the pod name; the kubelet runs
+ * the command after `--` (without it, the usage error of kubectl 1.31+); the kubelet runs
  * it (host.exec). A non-zero exit becomes kubectl's
  * `command terminated with exit code N` and exit status N. `-t` has no
  * terminal to use in a scenario, so kubectl's TTY warning is printed.
@@ -9,7 +9,7 @@ import type { Pod } from '../../api/core.ts';
 import type { KubeObject } from '../../api/meta.ts';
 import { ApiError } from '../../apiserver/types.ts';
 import type { CommandSpec, Invocation } from '../command.ts';
-import { KubectlError, RemoteExitError } from '../errors.ts';
+import { KubectlError, RemoteExitError, UsageError } from '../errors.ts';
 import { FILENAME_FLAGS, bool, duration, str } from '../flags/flag-spec.ts';
 import { commandNamespace } from '../namespace.ts';
 import { defaultContainer, podForObject } from '../pod-for-object.ts';
@@ -57,15 +57,15 @@ export function execContainer(inv: Invocation, pod: Pod, requested: string): str
 async function run(inv: Invocation): Promise<void> {
   const { namespace } = commandNamespace(inv);
   const dash = inv.argsLenAtDash;
+  // Complete() refuses the command without `--` before Validate() looks for a pod: the old form was
+  // removed in kubectl 1.31 (kubernetes/kubernetes#125437, pkg/cmd/exec/exec.go).
+  if (dash === -1 && (inv.args.length > 1 || (inv.args.length > 0 && inv.flags.list('filename').length > 0))) {
+    throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', inv.commandPath);
+  }
   if (inv.args.length === 0 || dash === 0) {
     if (inv.flags.list('filename').length === 0) throw new KubectlError('pod, type/name or --filename must be specified');
   }
-  let command: string[];
-  if (dash > -1) command = inv.args.slice(dash);
-  else {
-    if (inv.args.length > 1) inv.out.err('kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n');
-    command = inv.args.slice(1);
-  }
+  const command = dash > -1 ? inv.args.slice(dash) : [];
   if (command.length === 0) throw new KubectlError('you must specify at least one command for the container');
   const tty = inv.flags.bool('tty');
   if (tty) inv.out.err(NO_TTY_WARNING);

@@ -7,24 +7,8 @@
 /** A conversion failure; message is Go's error text. */
 export class GoValueError extends Error {}
 
-/** strconv.Quote: double-quoted with Go escapes (\a \b \f \n \r \t \v, \xNN below 0x20 and 0x7f). */
-export function goQuote(text: string): string {
-  let out = '"';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += '\\' + ch;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (code < 0x20 || code === 0x7f) out += '\\x' + code.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
-}
+import { goQuote } from '../../go-runtime/strconv-quote.ts';
+export { goQuote };
 
 /** strconv.ParseBool. */
 export function parseGoBool(text: string): boolean {

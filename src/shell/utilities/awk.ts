@@ -182,7 +182,8 @@ class AwkParser {
     if (t.t === 'name' && (t.v === 'print' || t.v === 'printf')) {
       this.i++;
       const args: Expr[] = [];
-      const parenthesised = this.isOp('(');
+      const start = this.i;
+      let parenthesised = this.isOp('(');
       if (!this.atStatementEnd()) {
         if (parenthesised) this.i++;
         args.push(this.expr(!parenthesised));
@@ -191,6 +192,18 @@ class AwkParser {
           args.push(this.expr(!parenthesised));
         }
         if (parenthesised) this.expectOp(')');
+        // `print (a) b`: the parentheses only group the start of an expression (POSIX awk grammar:
+        // `print ( expr_list )` is the whole statement only when nothing follows the `)`).
+        if (parenthesised && args.length === 1 && !this.atStatementEnd()) {
+          this.i = start;
+          parenthesised = false;
+          args.length = 0;
+          args.push(this.expr(true));
+          while (this.isOp(',')) {
+            this.i++;
+            args.push(this.expr(true));
+          }
+        }
       }
       return { k: t.v, args };
     }
