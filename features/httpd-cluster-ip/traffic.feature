@@ -51,6 +51,12 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
     And I remember `kubectl get svc httpd-svc -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
     And 1 seconds pass
 
+  # The post types `kubectl get pod -o wid`; kubectl knows no such format.
+  @conformance
+  Scenario: The post's "kubectl get pod -o wid" is refused
+    When I run `kubectl get pod -o wid`
+    Then the command fails with "error: unable to match a printer suitable for the output format \"wid\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml"
+
   @conformance @node-shell
   Scenario: A node reaches the httpd pods through the ClusterIP
     When I run `curl -s ${CLUSTER_IP}:8080` on node "kind-control-plane"

@@ -170,6 +170,15 @@ Feature: Reaching a Service from a client pod and from outside the cluster
     Then the output contains "<title>Welcome to nginx!</title>"
     When I run `wget -qO- nginx.default` in pod "client"
     Then the output contains "<title>Welcome to nginx!</title>"
+    # from another namespace the short name does not resolve, name.namespace does
+    When I run `kubectl create namespace other`
+    And I run `kubectl run client -n other --image=busybox --restart=Never -- sleep 3600`
+    And I run `kubectl wait -n other --for=condition=Ready pod/client --timeout=120s`
+    And I run `kubectl exec -n other client -- wget -qO- nginx`
+    Then the command fails with "wget: bad address 'nginx'"
+    When I run `kubectl exec -n other client -- wget -qO- nginx.default`
+    Then the command succeeds
+    And the output contains "<title>Welcome to nginx!</title>"
     When I run `env | grep ^NGINX_ | sort` in pod "client"
     Then the output matches:
       """

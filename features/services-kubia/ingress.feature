@@ -79,7 +79,6 @@ Feature: Exposing kubia through an Ingress
       NAME    CLASS    HOSTS               ADDRESS     PORTS   AGE
       kubia   <none>   kubia.example.com   localhost   80      <age>
       """
-    And 5 seconds pass
     When I run `curl -s --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com` from outside the cluster
     Then the output matches:
       """
@@ -90,3 +89,209 @@ Feature: Exposing kubia through an Ingress
       """
       404
       """
+
+  @ingress
+  Scenario: The same Ingress in networking.k8s.io/v1 on Kubernetes 1.31
+    Given a file "kubia-ingress.yaml":
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: kubia
+      spec:
+        rules:
+        - host: kubia.example.com
+          http:
+            paths:
+            - path: /
+              pathType: Prefix
+              backend:
+                service:
+                  name: kubia-nodeport
+                  port:
+                    number: 80
+      """
+    When I run `kubectl create -f kubia-rc.yaml`
+    And I run `kubectl create -f kubia-svc-nodeport.yaml`
+    And I run `kubectl create -f kubia-ingress.yaml`
+    Then the output contains "ingress.networking.k8s.io/kubia created"
+    When I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
+    And I wait until `kubectl get ingresses` outputs "localhost"
+    Then the output matches:
+      """
+      NAME    CLASS    HOSTS               ADDRESS     PORTS   AGE
+      kubia   <none>   kubia.example.com   localhost   80      <age>
+      """
+    When I run `curl -s --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
+    When I run `curl -s -H 'Host: kubia.example.com' http://localhost/anything` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
+
+  @ingress
+  Scenario: Two paths of one host lead to two services
+    Given a file "kubia-ingress-paths.yaml":
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: kubia
+      spec:
+        rules:
+        - host: kubia.example.com
+          http:
+            paths:
+            - path: /kubia
+              pathType: Prefix
+              backend:
+                service:
+                  name: kubia
+                  port:
+                    number: 80
+            - path: /foo
+              pathType: Prefix
+              backend:
+                service:
+                  name: bar
+                  port:
+                    number: 80
+      """
+    When I run `kubectl create -f kubia-rc.yaml`
+    And I run `kubectl expose rc kubia --port=80 --target-port=8080`
+    And I run `kubectl create deployment bar --image=luksa/kubia`
+    And I run `kubectl expose deployment bar --port=80 --target-port=8080`
+    And I run `kubectl create -f kubia-ingress-paths.yaml`
+    And I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
+    And I run `kubectl wait --for=condition=Ready pod -l app=bar --timeout=120s`
+    And I wait until `kubectl get ingress kubia` outputs "localhost"
+    And I run `curl -s --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com/kubia` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
+    When I run `curl -s --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com/foo` from outside the cluster
+    Then the output matches:
+      """
+      You've hit bar-<hash>-<hash>
+      """
+    When I run `curl -s -o /dev/null -w '%{http_code}' --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com/` from outside the cluster
+    Then the output matches:
+      """
+      404
+      """
+
+  @ingress
+  Scenario: Two hosts on one Ingress lead to two services
+    Given a file "foo-bar-ingress.yaml":
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: foo-bar
+      spec:
+        rules:
+        - host: foo.example.com
+          http:
+            paths:
+            - path: /
+              pathType: Prefix
+              backend:
+                service:
+                  name: foo
+                  port:
+                    number: 80
+        - host: bar.example.com
+          http:
+            paths:
+            - path: /
+              pathType: Prefix
+              backend:
+                service:
+                  name: bar
+                  port:
+                    number: 80
+      """
+    When I run `kubectl create deployment foo --image=luksa/kubia`
+    And I run `kubectl expose deployment foo --port=80 --target-port=8080`
+    And I run `kubectl create deployment bar --image=luksa/kubia`
+    And I run `kubectl expose deployment bar --port=80 --target-port=8080`
+    And I run `kubectl create -f foo-bar-ingress.yaml`
+    And I run `kubectl wait --for=condition=Ready pod -l app=foo --timeout=120s`
+    And I run `kubectl wait --for=condition=Ready pod -l app=bar --timeout=120s`
+    And I wait until `kubectl get ingress foo-bar` outputs "localhost"
+    Then the output matches:
+      """
+      NAME      CLASS    HOSTS                             ADDRESS     PORTS   AGE
+      foo-bar   <none>   foo.example.com,bar.example.com   localhost   80      <age>
+      """
+    When I run `curl -s --resolve foo.example.com:80:127.0.0.1 http://foo.example.com` from outside the cluster
+    Then the output matches:
+      """
+      You've hit foo-<hash>-<hash>
+      """
+    When I run `curl -s --resolve bar.example.com:80:127.0.0.1 http://bar.example.com` from outside the cluster
+    Then the output matches:
+      """
+      You've hit bar-<hash>-<hash>
+      """
+
+  @ingress
+  Scenario: TLS ends at the ingress controller with the certificate from the Secret
+    Given a file "kubia-ingress-tls.yaml":
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: kubia
+      spec:
+        tls:
+        - hosts:
+          - kubia.example.com
+          secretName: tls-secret
+        rules:
+        - host: kubia.example.com
+          http:
+            paths:
+            - path: /
+              pathType: Prefix
+              backend:
+                service:
+                  name: kubia-nodeport
+                  port:
+                    number: 80
+      """
+    When I run `kubectl create -f kubia-rc.yaml`
+    And I run `kubectl create -f kubia-svc-nodeport.yaml`
+    And I run `openssl genrsa -out tls.key 2048`
+    And I run `openssl req -new -x509 -key tls.key -out tls.cert -days 360 -subj /CN=kubia.example.com`
+    Then the command succeeds
+    When I run `kubectl create secret tls tls-secret --cert=tls.cert --key=tls.key`
+    Then the output matches:
+      """
+      secret/tls-secret created
+      """
+    When I run `kubectl apply -f kubia-ingress-tls.yaml`
+    Then the output contains "ingress.networking.k8s.io/kubia created"
+    When I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
+    And I wait until `kubectl get ingress kubia` outputs "localhost"
+    Then the output matches:
+      """
+      NAME    CLASS    HOSTS               ADDRESS     PORTS     AGE
+      kubia   <none>   kubia.example.com   localhost   80, 443   <age>
+      """
+    When I run `curl -k -v --resolve kubia.example.com:443:127.0.0.1 https://kubia.example.com/kubia` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
+    And the error output contains "subject: CN=kubia.example.com"
+    And the error output contains "> GET /kubia HTTP/"
+    # With a tls section ingress-nginx redirects plain HTTP to HTTPS (ssl-redirect defaults to true).
+    When I run `curl -s -I --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com/kubia` from outside the cluster
+    Then the output contains "HTTP/1.1 308 Permanent Redirect"
+    And the output contains "Location: https://kubia.example.com/kubia"

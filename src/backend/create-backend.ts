@@ -1,6 +1,17 @@
 /** Makes the backend a run asked for. Real backends load their heavy dependencies only when chosen. */
-import type { Backend } from './backend.ts';
+import type { Backend, Capability } from './backend.ts';
+import { ALL_CAPABILITIES } from './backend.ts';
 import type { RunSettings } from './run-settings.ts';
+import { SettingsError } from './run-settings.ts';
+
+/** KUBE_SCENARIOS_CAPABILITIES=loadbalancer,ingress: what a real cluster offers that cannot be detected. */
+function declaredCapabilities(env: NodeJS.ProcessEnv): Capability[] {
+  const names = (env.KUBE_SCENARIOS_CAPABILITIES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!(ALL_CAPABILITIES as readonly string[]).includes(name)) throw new SettingsError(`unknown capability "${name}" in KUBE_SCENARIOS_CAPABILITIES: choose from ${ALL_CAPABILITIES.join(', ')}`);
+  }
+  return names as Capability[];
+}
 
 export async function createBackend(settings: RunSettings): Promise<Backend> {
   switch (settings.backend) {
@@ -8,8 +19,18 @@ export async function createBackend(settings: RunSettings): Promise<Backend> {
       const { MemoryBackend } = await import('../backends/memory/memory-backend.ts');
       return new MemoryBackend(settings);
     }
-    case 'kubeconfig':
+    case 'kubeconfig': {
+      const { KubeconfigBackend } = await import('../backends/kubeconfig/kubeconfig-backend.ts');
+      const { splitCommands } = await import('../shell/split-commands.ts');
+      const backend = new KubeconfigBackend(settings, {
+        splitCommands,
+        runId: `r${settings.seed.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}`,
+        declaredCapabilities: declaredCapabilities(process.env),
+      });
+      await backend.open();
+      return backend;
+    }
     case 'kind':
-      throw new Error(`the ${settings.backend} backend is not built yet (issue "Real clusters"); run with the memory backend`);
+      throw new SettingsError('the kind backend is not built yet: this machine has no image registry for kindest/node (see README, Status); use --backend kubeconfig with a cluster you have');
   }
 }

@@ -5,7 +5,10 @@
  */
 import { After, AfterAll, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { ALL_CAPABILITIES, type Capability } from '../../src/backend/backend.ts';
+import { ContextRefused } from '../../src/backends/kubeconfig/context-guard.ts';
+import { SettingsError } from '../../src/backend/run-settings.ts';
 import { redact } from '../../src/report/redact.ts';
+import { ScenarioFailure } from './scenario-failure.ts';
 import { closeBackend, currentSettings, ensureBackend, isBackendOpen } from './backend-session.ts';
 import { scenarioIdentity } from './scenario-identity.ts';
 import type { ScenarioWorld } from './world.ts';
@@ -18,7 +21,13 @@ const noop = process.env.KUBE_SCENARIOS_NOOP_STEPS === '1';
 
 Before(async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
   if (noop) return undefined;
-  await ensureBackend(this.parameters);
+  try {
+    await ensureBackend(this.parameters);
+  } catch (error) {
+    // A setting the user must fix (no kubeconfig, a context not allowed): its words, not our stack.
+    if (error instanceof SettingsError || error instanceof ContextRefused) throw new ScenarioFailure(error.message);
+    throw error;
+  }
   const tags = pickle.tags.map((t) => t.name.replace(/^@/, ''));
   const missing = tags.filter((t): t is Capability => (ALL_CAPABILITIES as readonly string[]).includes(t) && !this.backend.capabilities.has(t as Capability));
   if (missing.length > 0) {

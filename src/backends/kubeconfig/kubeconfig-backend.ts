@@ -12,7 +12,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { FieldEdit, Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
 import { UnsupportedByBackend } from '../../backend/backend.ts';
-import type { RunSettings } from '../../backend/run-settings.ts';
+import { SettingsError, type RunSettings } from '../../backend/run-settings.ts';
 import type { Trace } from '../../trace/trace.ts';
 import { ClientNodeNamespaces } from './client-node-namespaces.ts';
 import { checkContext } from './context-guard.ts';
@@ -54,9 +54,16 @@ export class KubeconfigBackend implements Backend {
 
   /** Loads the kubeconfig, checks the context, cleans what killed runs left, and learns what the cluster can do. */
   async open(): Promise<void> {
-    if (this.settings.kubeconfig) this.kubeConfig.loadFromFile(this.settings.kubeconfig);
-    else this.kubeConfig.loadFromDefault();
-    if (this.settings.context) this.kubeConfig.setCurrentContext(this.settings.context);
+    try {
+      if (this.settings.kubeconfig) this.kubeConfig.loadFromFile(this.settings.kubeconfig);
+      else this.kubeConfig.loadFromDefault();
+    } catch (error) {
+      throw new SettingsError(`cannot read the kubeconfig ${this.settings.kubeconfig ?? '~/.kube/config'}: ${(error as Error).message}`);
+    }
+    if (this.settings.context) {
+      if (!this.kubeConfig.getContextObject(this.settings.context)) throw new SettingsError(`context "${this.settings.context}" is not in the kubeconfig`);
+      this.kubeConfig.setCurrentContext(this.settings.context);
+    }
     this.context = checkContext(this.kubeConfig.getCurrentContext() || undefined, this.options.createdContexts ?? new Set(), this.settings.allowContexts).context;
     this.lifecycle = new NamespaceLifecycle(new ClientNodeNamespaces(this.kubeConfig), this.options.runId, {
       host: hostname(),
