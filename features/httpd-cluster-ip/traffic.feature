@@ -1,8 +1,9 @@
 # Seed: shared/seeds/004_56c8b0acdd8cfc9d.txt (CSDN post: httpd behind httpd-svc).
 # The post shows its outputs as screenshots only; the scenarios replay its commands and
 # assert what its text says of them. Its addresses (ClusterIP 10.97.198.28 / 10.99.229.179,
-# KUBE-SVC-IYRDZZKXS5EOQ6Q6, NodePort 31276) were random: the chain names are hashes of
-# the service port name and its endpoints, so they are matched with <any> placeholders.
+# NodePort 31276) were random and are matched with placeholders. Its chain KUBE-SVC-IYRDZZKXS5EOQ6Q6
+# hashes only "default/httpd-svc" + "tcp", so it is asserted as the post prints it; the
+# KUBE-SEP-... names also hash the pod's IP:port and are matched with <any>.
 # The post ran curl on a cluster node; kind's nodes are kind-control-plane, kind-worker ...
 # A second passes after the rollout, as it does while one types the next command: httpd
 # takes a moment after its container starts before it listens.
@@ -141,7 +142,7 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
       """
 
   # "3.外网如何访问Service": NodePort. The post's PORT(S) 8080:31276 was a random pick
-  # from 30000-32767; EXTERNAL-IP "<nodes>" was printed by kubectl before 1.10, today <none>.
+  # from 30000-32767; EXTERNAL-IP "<nodes>" was printed by old kubectl versions; today it is <none>.
   @conformance @node-shell
   Scenario: A NodePort answers on every node's IP from outside the cluster
     Given a file "httpd-svc-nodeport.yml":
@@ -247,3 +248,37 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
     Then the exit code is 28
     When I run `curl -s --connect-timeout 2 ${NODE_IP}:8080` from outside the cluster
     Then the exit code is 7
+
+  # "Service有自己的IP,而且这个IP是不变的 ... Kubernetes则负责建立和维护Service与Pod的映射关系。
+  # 无论后端Pod如何变化,对客户端不会有任何影响": a pod is replaced; the ClusterIP and its
+  # KUBE-SERVICES rule stay, the KUBE-SEP DNAT rules follow the new pod.
+  @conformance @iptables-rules @node-shell
+  Scenario: When a pod is replaced, the ClusterIP stays and the DNAT rules follow the new pod
+    When I remember `kubectl get pods -l app=httpd -o jsonpath='{.items[0].metadata.name}'` as "VICTIM"
+    And I remember `kubectl get pod ${VICTIM} -o jsonpath='{.status.podIP}'` as "OLD_IP"
+    And I run `kubectl delete pod ${VICTIM}`
+    Then the output contains "pod \"${VICTIM}\" deleted"
+    When I run `kubectl rollout status deployment/httpd --timeout=120s`
+    And I wait until `kubectl get endpoints httpd-svc` outputs ","
+    And 1 seconds pass
+    And I run `kubectl get endpoints httpd-svc`
+    Then the output does not contain "${OLD_IP}:80"
+    When I run `kubectl get svc httpd-svc -o jsonpath='{.spec.clusterIP}'`
+    Then the output matches:
+      """
+      ${CLUSTER_IP}
+      """
+    When I remember `kubectl get pods -l app=httpd --sort-by=.metadata.creationTimestamp -o jsonpath='{.items[1].status.podIP}'` as "NEW_IP"
+    And I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"default/httpd-svc"' | grep DNAT` on node "kind-worker"
+    Then the output contains "--to-destination ${NEW_IP}:80"
+    And the output does not contain "--to-destination ${OLD_IP}:80"
+    When I run `iptables-save -t nat | grep -c -- '-j KUBE-SVC-IYRDZZKXS5EOQ6Q6'` on node "kind-worker"
+    Then the output matches:
+      """
+      1
+      """
+    When I run `curl -s ${CLUSTER_IP}:8080` on node "kind-worker"
+    Then the output matches:
+      """
+      <html><body><h1>It works!</h1></body></html>
+      """

@@ -124,3 +124,16 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
     Then the command fails
     When I run `kubectl exec client -- nslookup web.default.svc.cluster.local`
     Then the output contains "Name:	web.default.svc.cluster.local"
+
+  @conformance
+  Scenario: The Service finds its pods by label: a relabelled pod leaves it, the replacement joins
+    When I remember `kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}'` as "WEB_POD"
+    And I remember `kubectl get pod ${WEB_POD} -o jsonpath='{.status.podIP}'` as "WEB_POD_IP"
+    And I run `kubectl label pod ${WEB_POD} app=debug --overwrite`
+    Then the output contains "pod/${WEB_POD} labeled"
+    When I run `kubectl rollout status deployment web`
+    Then the endpoints of the Service "web" are the pods of the Deployment "web"
+    When I run `kubectl get endpoints web -o jsonpath='{.subsets[*].addresses[*].ip}'`
+    Then the output does not contain "${WEB_POD_IP}"
+    When I run `kubectl get pods -l app=web -o name`
+    Then the output does not contain "${WEB_POD}"

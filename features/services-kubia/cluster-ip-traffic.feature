@@ -112,7 +112,10 @@ Feature: Reaching the kubia Service from inside the cluster
     And I remember `kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}'` as "POD"
     And I remember `kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
     And I remember `kubectl get svc kubernetes -o jsonpath='{.spec.clusterIP}'` as "KUBERNETES_IP"
-    And I run `kubectl exec ${POD} -- env`
+    # The book's `kubectl exec kubia-3inly env` (no `--`) is refused since kubectl 1.31.
+    And I run `kubectl exec ${POD} env`
+    Then the command fails with "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead"
+    When I run `kubectl exec ${POD} -- env`
     Then the output matches:
       """
       PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin

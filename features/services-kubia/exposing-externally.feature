@@ -112,6 +112,14 @@ Feature: Exposing kubia to clients outside the cluster
       """
       3
       """
+    # A LoadBalancer Service is a NodePort Service too: its node port answers on every node.
+    When I remember `kubectl get svc kubia-loadbalancer -o jsonpath='{.spec.ports[0].nodePort}'` as "NODE_PORT"
+    And I remember `kubectl get nodes kind-worker -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'` as "NODE1"
+    And I run `curl -s http://${NODE1}:${NODE_PORT}` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
 
   @conformance
   Scenario: externalTrafficPolicy Cluster masquerades the client; Local keeps it and only nodes with a pod answer

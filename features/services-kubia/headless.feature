@@ -122,3 +122,16 @@ Feature: Discovering the kubia pods through a headless Service
       """
     When I run `kubectl exec ${POD} -- curl -s -m 2 http://kubia-headless:80`
     Then the command fails
+
+  @conformance
+  Scenario: The headless name balances by DNS: the order of the pod addresses changes between answers
+    When I run `kubectl create -f kubia-rc.yaml`
+    And I run `kubectl create -f kubia-svc-headless.yaml`
+    And I run `kubectl run dnsutils --image=tutum/dnsutils --command -- sleep infinity`
+    And I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
+    And I run `kubectl wait --for=condition=Ready pod/dnsutils --timeout=120s`
+    And I run `for i in $(seq 1 20); do kubectl exec dnsutils -- dig +short kubia-headless.default.svc.cluster.local | head -1; done | sort -u | wc -l`
+    Then the output matches:
+      """
+      2
+      """

@@ -132,6 +132,12 @@ Feature: Exposing kubia through an Ingress
       """
       You've hit kubia-<hash>
       """
+    # The controller sends the request to a pod IP from the Service's endpoints itself, so
+    # kubia logs the controller pod as its client, not a node or the outside machine.
+    When I remember `kubectl get pods -n ingress-nginx -l app.kubernetes.io/component=controller -o jsonpath='{.items[0].status.podIP}'` as "CONTROLLER_IP"
+    And I run `for pod in $(kubectl get pods -l app=kubia -o name); do kubectl logs $pod; done`
+    Then the output contains "Received request from ::ffff:${CONTROLLER_IP}"
+    And the output does not contain "Received request from ::ffff:172.18."
 
   @ingress
   Scenario: Two paths of one host lead to two services
@@ -295,3 +301,72 @@ Feature: Exposing kubia through an Ingress
     When I run `curl -s -I --resolve kubia.example.com:80:127.0.0.1 http://kubia.example.com/kubia` from outside the cluster
     Then the output contains "HTTP/1.1 308 Permanent Redirect"
     And the output contains "Location: https://kubia.example.com/kubia"
+
+  @ingress @old-api-versions @cluster-profile
+  Scenario: The book's TLS Ingress on a 1.19 cluster: a certificate from openssl in a tls Secret
+    Given a cluster running Kubernetes 1.19
+    And a file "kubia-ingress.yaml":
+      """
+      apiVersion: extensions/v1beta1
+      kind: Ingress
+      metadata:
+        name: kubia
+      spec:
+        rules:
+        - host: kubia.example.com
+          http:
+            paths:
+            - path: /
+              backend:
+                serviceName: kubia-nodeport
+                servicePort: 80
+      """
+    And a file "kubia-ingress-tls.yaml":
+      """
+      apiVersion: extensions/v1beta1
+      kind: Ingress
+      metadata:
+        name: kubia
+      spec:
+        tls:
+        - hosts:
+          - kubia.example.com
+          secretName: tls-secret
+        rules:
+        - host: kubia.example.com
+          http:
+            paths:
+            - path: /
+              backend:
+                serviceName: kubia-nodeport
+                servicePort: 80
+      """
+    When I run `kubectl create -f kubia-rc.yaml`
+    And I run `kubectl create -f kubia-svc-nodeport.yaml`
+    And I run `kubectl create -f kubia-ingress.yaml`
+    And I run `openssl genrsa -out tls.key 2048`
+    And I run `openssl req -new -x509 -key tls.key -out tls.cert -days 360 -subj /CN=kubia.example.com`
+    And I run `kubectl create secret tls tls-secret --cert=tls.cert --key=tls.key`
+    # The book's kubectl printed `secret "tls-secret" created`.
+    Then the output matches:
+      """
+      secret/tls-secret created
+      """
+    When I run `kubectl apply -f kubia-ingress-tls.yaml`
+    Then the output contains "ingress.extensions/kubia configured"
+    And the error output contains "Warning: extensions/v1beta1 Ingress is deprecated in v1.14+, unavailable in v1.22+; use networking.k8s.io/v1 Ingress"
+    When I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
+    And I wait until `kubectl get ingresses` outputs "localhost"
+    Then the output matches:
+      """
+      NAME    CLASS    HOSTS               ADDRESS     PORTS     AGE
+      kubia   <none>   kubia.example.com   localhost   80, 443   <age>
+      """
+    When I run `curl -k -v --resolve kubia.example.com:443:127.0.0.1 https://kubia.example.com/kubia` from outside the cluster
+    Then the output matches:
+      """
+      You've hit kubia-<hash>
+      """
+    And the error output contains "subject: CN=kubia.example.com"
+    And the error output contains "> GET /kubia HTTP/"
+    And the error output contains "> Host: kubia.example.com"

@@ -327,10 +327,14 @@ class InMemoryApiServer implements MemoryApiServer {
     const def = this.definition(kind);
     let labelMatch: ((o: KubeObject) => boolean) | undefined;
     let fieldMatch: ((o: KubeObject) => boolean) | undefined;
+    let indexed: { key: string; value: string } | undefined;
     try {
       if (options.labelSelector) {
         const selector = parseLabelSelector(options.labelSelector);
         labelMatch = (o) => selector.matches(o.metadata.labels);
+        // An equality requirement narrows the candidates through the store's label index.
+        const equality = selector.requirements.find((r) => (r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1)));
+        if (equality) indexed = { key: equality.key, value: equality.values[0] };
       }
       if (options.fieldSelector) fieldMatch = compileFieldSelector(kind, options.fieldSelector);
     } catch (e) {
@@ -338,8 +342,8 @@ class InMemoryApiServer implements MemoryApiServer {
       throw e;
     }
     const namespace = def.namespaced ? options.namespace : undefined;
-    const all = this.store.readAll(kind, namespace);
-    return labelMatch || fieldMatch ? all.filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o))) : all;
+    const candidates = indexed ? this.store.readLabelled(kind, indexed.key, indexed.value, namespace) : this.store.readAll(kind, namespace);
+    return labelMatch || fieldMatch ? candidates.filter((o) => (!labelMatch || labelMatch(o)) && (!fieldMatch || fieldMatch(o))) : candidates;
   }
 
   watch(kind: string, handler: WatchHandler): () => void {

@@ -34,6 +34,8 @@ export class ObjectStore {
   private readonly sorted = new Map<string, KubeObject[]>();
   private revision = 0;
   private readonly handlers = new Map<string, Set<WatchHandler>>();
+  /** Store keys by kind and `label=value`: a list with an equality selector reads only the objects it names. */
+  private readonly labelIndex = new Map<string, Map<string, Set<string>>>();
   /** The presented, frozen form of each stored object, made on first use and dropped when the object changes. */
   private readonly snapshots = new WeakMap<KubeObject, KubeObject>();
 
@@ -75,9 +77,36 @@ export class ObjectStore {
   private index(key: string, obj: KubeObject | undefined, kind: string): void {
     let kindMap = this.byKind.get(kind);
     if (!kindMap) this.byKind.set(kind, (kindMap = new Map()));
+    const previous = kindMap.get(key);
     if (obj) kindMap.set(key, obj);
     else kindMap.delete(key);
     this.sorted.delete(kind);
+    let labels = this.labelIndex.get(kind);
+    if (!labels) this.labelIndex.set(kind, (labels = new Map()));
+    for (const [k, v] of Object.entries(previous?.metadata.labels ?? {})) labels.get(`${k}=${v}`)?.delete(key);
+    for (const [k, v] of Object.entries(obj?.metadata.labels ?? {})) {
+      const pair = `${k}=${v}`;
+      let set = labels.get(pair);
+      if (!set) labels.set(pair, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  /**
+   * The stored objects of a kind carrying label `key=value`, in key order, or
+   * undefined when the index cannot answer (callers then read all).
+   */
+  readLabelled(kind: string, key: string, value: string, namespace?: string): KubeObject[] {
+    const keys = this.labelIndex.get(kind)?.get(`${key}=${value}`);
+    if (!keys || keys.size === 0) return [];
+    const kindMap = this.byKind.get(kind)!;
+    const out: { order: string; obj: KubeObject }[] = [];
+    for (const k of keys) {
+      const obj = kindMap.get(k);
+      if (obj && (namespace === undefined || (obj.metadata.namespace ?? '') === namespace)) out.push({ order: k, obj });
+    }
+    out.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+    return out.map((e) => e.obj);
   }
 
   /** The resourceVersion the next write will carry. */

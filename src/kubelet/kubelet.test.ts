@@ -58,7 +58,8 @@ describe('Kubelet: pod lifecycle on the virtual clock', () => {
     expect(events.slice(2)).to.deep.equal(['Created: Created container nginx', 'Started: Started container nginx']);
     // The Ready transition happened when the container started, after the pull.
     const ready = pod.status!.conditions!.find((c) => c.type === 'Ready')!;
-    expect(Date.parse(ready.lastTransitionTime!)).to.equal(Date.parse(cs.state.running!.startedAt!));
+    // Ready turns true when the kubelet sees the container running at its next PLEG relist, a second after it started.
+    expect(Date.parse(ready.lastTransitionTime!)).to.equal(Date.parse(cs.state.running!.startedAt!) + 1000);
   });
 
   it('gives the next pods .3, .4 and pulls an Always image again, waiting for the node puller', () => {

@@ -95,7 +95,7 @@ interface Terminated {
   containerID: string;
 }
 
-type Due = 'begin' | 'pull-done' | 'image-backoff' | 'after-exit';
+type Due = 'begin' | 'pull-done' | 'image-backoff' | 'after-exit' | 'seen-running';
 
 interface ProbeRunner {
   kind: 'Readiness' | 'Liveness' | 'Startup';
@@ -341,6 +341,9 @@ export class PodWorker {
         return;
       case 'after-exit':
         return this.afterExit(pod, record, at);
+      case 'seen-running':
+        record.ready = record.instance?.running === true && !record.stopping;
+        return;
     }
   }
 
@@ -504,7 +507,13 @@ export class PodWorker {
     this.event(pod, record, kubeletEvents.started(record.spec.name));
     this.setUpProbes(record, at);
     record.started = !record.spec.startupProbe;
-    record.ready = record.started && !record.spec.readinessProbe;
+    // Without a readiness probe a container counts as ready once the kubelet sees it running, at its
+    // next PLEG relist (pkg/kubelet/pleg/generic.go, 1 s): by then its server listens, as on a real node.
+    record.ready = false;
+    if (record.started && !record.spec.readinessProbe) {
+      record.dueAt = at + PLEG_DELAY_MS;
+      record.due = 'seen-running';
+    }
     const servers = instance.startServers();
     if (!servers.ok) record.exitPlan = { exitAt: at + 50, exitCode: servers.exitCode };
     else if (process.kind === 'program' && process.runsFor !== 'forever') record.exitPlan = { exitAt: at + Math.max(50, Math.round(process.runsFor * 1000)), exitCode: process.exitCode };

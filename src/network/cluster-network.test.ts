@@ -147,6 +147,20 @@ describe('ClusterNetwork: request paths (iptables mode)', () => {
     expect(out.kind !== 'connected' && out.reason).to.equal(`pod default/echo-1 (${podIP('echo-1')}) has nothing listening on port 9090/TCP: it listens on 8080/TCP, 8443/TCP`);
   });
 
+  // nginx `listen 127.0.0.1:80` binds the loopback address only: the pod IP answers RST (seed 001, 5.7).
+  it('a server bound to 127.0.0.1: refused on the pod IP, answered on loopback inside the pod', () => {
+    c.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'loopback-conf', namespace: 'default' }, data: { 'default.conf': 'server { listen 127.0.0.1:80; }\n' } });
+    const pod = podOn('loopback', 'kind-worker2', 'nginx', { ports: [{ containerPort: 80 }] });
+    pod.spec.containers[0].volumeMounts = [{ name: 'conf', mountPath: '/etc/nginx/conf.d' }];
+    pod.spec.volumes = [{ name: 'conf', configMap: { name: 'loopback-conf' } }];
+    c.create(pod);
+    c.advance(60_000);
+    const ip = podIP('loopback');
+    const out = c.network.connect(c.fromPod('client'), { ip, port: 80, protocol: 'TCP' });
+    expect(out.kind !== 'connected' && [out.kind, out.reason]).to.deep.equal(['refused', `pod default/loopback (${ip}) listens on 127.0.0.1:80/TCP only: connections to ${ip} are refused`]);
+    expect(c.network.connect(c.fromPod('loopback'), { ip: '127.0.0.1', port: 80, protocol: 'TCP' }).kind).to.equal('connected');
+  });
+
   it('headless service: DNS gives the ready pods, reached directly without kube-proxy', () => {
     const { answer } = c.network.dnsQuery(c.fromPod('client'), '10.96.0.10', 'headless.default.svc.cluster.local.', 'A');
     expect(answer !== 'timeout' && answer.answers.map((r) => (r.type === 'A' ? r.address : '')).sort()).to.deep.equal([podIP('echo-1'), podIP('echo-2')].sort());

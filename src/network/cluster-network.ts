@@ -23,7 +23,7 @@ import type { ProxyMode } from '../kubeproxy/proxy-state.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 import type { Hop } from '../trace/trace.ts';
 import { DockerDns } from './docker-dns.ts';
-import { explainLocalDrop, explainNoEndpoints, explainNotListening, explainUnmatched, serviceOfPortName } from './failure-explanation.ts';
+import { explainLocalDrop, explainLoopbackOnly, explainNoEndpoints, explainNotListening, explainUnmatched, serviceOfPortName } from './failure-explanation.ts';
 import { announcingNode, loadBalancerPorts } from './load-balancer-routing.ts';
 import { DOCKER_HOST_IP, describeSource, type NetworkSource } from './network-source.ts';
 import { NodeDirectory, type NodeInfo } from './node-directory.ts';
@@ -429,6 +429,12 @@ export class ClusterNetwork {
       hops.push({ kind: 'node', label: pod.nodeName, detail: `kindnet routes ${this.nodes.get(pod.nodeName)?.podCIDRText ?? ip} via ${target?.internalIP ?? '?'} (${pod.nodeName})` });
     }
     const listener = pod.listener(to.port, to.protocol, now);
+    if (listener?.loopbackOnly && !isLoopback(to.ip)) {
+      const reason = explainLoopbackOnly(pod, to.port, to.protocol);
+      hops.push({ kind: 'pod', label: `${pod.namespace}/${pod.name}`, detail: reason });
+      finish?.(now);
+      return { kind: 'refused', local, hops, reason };
+    }
     if (!listener) {
       const reason = explainNotListening(pod, to.port, to.protocol, pod.listeners(now));
       hops.push({ kind: 'pod', label: `${pod.namespace}/${pod.name}`, detail: reason });

@@ -85,3 +85,8 @@ export function explainNotListening(pod: PodRuntime, port: number, protocol: str
   const what = open.length ? `it listens on ${[...new Set(open)].join(', ')}` : 'no container of it is listening on any port yet';
   return `pod ${pod.namespace}/${pod.name} (${pod.ip}) has nothing listening on port ${port}/${protocol}: ${what}`;
 }
+
+/** A pod reached on its IP at a port its server bound to 127.0.0.1 only: the kernel answers RST. */
+export function explainLoopbackOnly(pod: PodRuntime, port: number, protocol: string): string {
+  return `pod ${pod.namespace}/${pod.name} (${pod.ip}) listens on 127.0.0.1:${port}/${protocol} only: connections to ${pod.ip} are refused`;
+}

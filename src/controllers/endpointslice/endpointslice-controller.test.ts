@@ -50,6 +50,17 @@ describe('EndpointSliceController', () => {
     ]);
   });
 
+  // pkg/registry/discovery/rest/storage_discovery.go: 1.19 serves discovery.k8s.io/v1beta1 only (v1 from 1.21).
+  it('writes its slices at the version the cluster serves: v1beta1 on Kubernetes 1.19', () => {
+    for (const [version, apiVersion] of [['1.19', 'discovery.k8s.io/v1beta1'], ['1.31', 'discovery.k8s.io/v1']]) {
+      const c = cluster({ kubernetesVersion: version });
+      c.api.create(deployment('my-nginx', 2, myNginxTemplate()));
+      c.api.create(myNginxService());
+      c.settle();
+      expect(slices(c).map((s) => [s.apiVersion, s.endpoints?.length]), version).to.deep.equal([[apiVersion, 2]]);
+    }
+  });
+
   it('keeps one empty placeholder slice while nothing matches, and reuses its name', () => {
     const c = cluster();
     c.api.create(myNginxService());

@@ -74,7 +74,9 @@ export class EndpointSliceController implements Controller {
       return;
     }
     if (service.spec.type === 'ExternalName' || !hasSelector(service) || service.metadata.deletionTimestamp) return;
-    const pods = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => serviceSelects(service, p.metadata.labels));
+    // The selector as a list option lets the API server read its label index instead of every pod.
+    const labelSelector = Object.entries(service.spec.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    const pods = this.deps.api.listShared<Pod>('Pod', { namespace, labelSelector }).filter((p) => serviceSelects(service, p.metadata.labels));
     const desired = this.desiredEndpoints(service, pods);
     // From the shared lister; only this service's slices are copied (reconciling changes them).
     const existing = this.deps.api

@@ -51,13 +51,13 @@ export interface TestCluster {
 
 export function testCluster(
   makeControllers: (deps: ControllerDeps) => Controller[],
-  options: FakeApiServerOptions & { seed?: string; fake?: boolean } = {},
+  options: FakeApiServerOptions & { seed?: string; fake?: boolean; kubernetesVersion?: string } = {},
 ): TestCluster {
   const clock = new VirtualClock();
   const random = new SeededRandom(options.seed ?? 'controllers-test');
   const api: ApiServer = options.fake
     ? new FakeApiServer(clock, random, options)
-    : createApiServer({ clock, random, kubernetesVersion: '1.31', serviceCIDR: '10.96.0.0/16' });
+    : createApiServer({ clock, random, kubernetesVersion: options.kubernetesVersion ?? '1.31', serviceCIDR: '10.96.0.0/16' });
   const deps: ControllerDeps = { api, clock, random };
   KIND_NODES.forEach((n, i) => api.create(kindNode(n, i)));
   const kubelet = new FakeKubelet(api, clock, (node) => KIND_NODES.indexOf(node));

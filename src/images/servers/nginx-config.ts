@@ -28,6 +28,8 @@ export interface NginxListen {
   ssl: boolean;
   defaultServer: boolean;
   ipv6: boolean;
+  /** `listen 127.0.0.1:80` / `localhost:80`: bound to the loopback address, unreachable on the pod IP. */
+  loopbackOnly: boolean;
 }
 
 export interface NginxServer {
@@ -166,13 +168,15 @@ function parseListen(d: Directive): NginxListen {
   const portText = ipv6 ? (address.split(']:')[1] ?? '80') : address.includes(':') ? address.slice(address.lastIndexOf(':') + 1) : /^\d+$/.test(address) ? address : '80';
   const port = Number(portText);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new NginxConfigError(`invalid port in "${address}" of the "listen" directive in ${d.file}:${d.line}`);
-  return { port, ssl: d.args.includes('ssl'), defaultServer: d.args.includes('default_server') || d.args.includes('default'), ipv6 };
+  const host = ipv6 ? address.slice(1, address.indexOf(']')) : address.includes(':') ? address.slice(0, address.lastIndexOf(':')) : '';
+  const loopbackOnly = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  return { port, ssl: d.args.includes('ssl'), defaultServer: d.args.includes('default_server') || d.args.includes('default'), ipv6, loopbackOnly };
 }
 
 function parseServer(block: Directive[]): NginxServer {
   const listens = block.filter((d) => d.name === 'listen').map(parseListen);
   return {
-    listens: listens.length > 0 ? listens : [{ port: 80, ssl: false, defaultServer: false, ipv6: false }],
+    listens: listens.length > 0 ? listens : [{ port: 80, ssl: false, defaultServer: false, ipv6: false, loopbackOnly: false }],
     serverNames: block.filter((d) => d.name === 'server_name').flatMap((d) => d.args),
     directives: block.filter((d) => d.name !== 'location'),
     locations: block
@@ -203,11 +207,19 @@ export function loadNginxConfig(fs: FileSystem, mainFile = '/etc/nginx/nginx.con
   return { servers, http: httpBlock.filter((d) => d.name !== 'server'), mimeTypes: parseMimeTypes(httpBlock), defaultType };
 }
 
-/** Every port nginx listens on with this configuration (IPv4 and IPv6 listeners of one port count once). */
-export function listenedPorts(config: NginxConfig): { port: number; ssl: boolean }[] {
-  const ports = new Map<number, boolean>();
-  for (const server of config.servers) for (const listen of server.listens) ports.set(listen.port, (ports.get(listen.port) ?? false) || listen.ssl);
-  return [...ports].map(([port, ssl]) => ({ port, ssl }));
+/**
+ * Every port nginx listens on with this configuration (IPv4 and IPv6 listeners of one port count once);
+ * a port is loopback-only when every listen of it names a loopback address.
+ */
+export function listenedPorts(config: NginxConfig): { port: number; ssl: boolean; loopbackOnly: boolean }[] {
+  const ports = new Map<number, { ssl: boolean; loopbackOnly: boolean }>();
+  for (const server of config.servers) {
+    for (const listen of server.listens) {
+      const seen = ports.get(listen.port);
+      ports.set(listen.port, { ssl: (seen?.ssl ?? false) || listen.ssl, loopbackOnly: (seen?.loopbackOnly ?? true) && listen.loopbackOnly });
+    }
+  }
+  return [...ports].map(([port, p]) => ({ port, ...p }));
 }
 
 /** The last value of a directive in the innermost scope that sets it (location, then server, then http). */

@@ -13,7 +13,7 @@ export interface NginxInstance {
   version: string;
 }
 
-export type NginxStart = { ok: true; instance: NginxInstance; ports: { port: number; ssl: boolean }[] } | { ok: false; error: string };
+export type NginxStart = { ok: true; instance: NginxInstance; ports: { port: number; ssl: boolean; loopbackOnly: boolean }[] } | { ok: false; error: string };
 
 /** Loads the configuration as `nginx` does at start; errors are its `[emerg]` lines. */
 export function startNginx(fs: FileSystem, version: string): NginxStart {

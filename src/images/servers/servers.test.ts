@@ -38,7 +38,7 @@ function nginx(fs = nginxFs()) {
 describe('nginx answers from its configuration', () => {
   it('listens on 80 with the image default.conf and serves the welcome page with nginx headers', () => {
     const { instance, ports, fs } = nginx();
-    expect(ports).to.deep.equal([{ port: 80, ssl: false }]);
+    expect(ports).to.deep.equal([{ port: 80, ssl: false, loopbackOnly: false }]);
     const response = serveNginx(instance, request('/'), context(fs), 80);
     expect(response.status).to.equal(200);
     expect(response.body).to.equal(NGINX_WELCOME_PAGE);
@@ -75,13 +75,25 @@ describe('nginx answers from its configuration', () => {
     fs.put('/etc/nginx/ssl/tls.crt', 'CERT');
     fs.put('/etc/nginx/ssl/tls.key', 'KEY');
     const { instance, ports } = nginx(fs);
-    expect(ports).to.deep.equal([{ port: 80, ssl: false }, { port: 443, ssl: true }]);
+    expect(ports).to.deep.equal([{ port: 80, ssl: false, loopbackOnly: false }, { port: 443, ssl: true, loopbackOnly: false }]);
     expect(serveNginx(instance, request('/'), context(fs), 80).body).to.equal(NGINX_WELCOME_PAGE);
     expect(serveNginx(instance, request('/missing'), context(fs), 80).status).to.equal(404);
     expect(serveNginx(instance, request('/ip'), context(fs), 80).body).to.equal('10.244.2.3\n');
     const plain = serveNginx(instance, request('/', { server: { ip: '10.244.1.2', port: 443 } }), context(fs), 443);
     expect(plain.status).to.equal(400);
     expect(plain.body).to.contain('<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>');
+  });
+
+  // ngx_http_core_module listen: `address:port`; a loopback address is unreachable on the pod IP (seed 001, 5.7).
+  it('marks a port loopback-only when every listen of it names a loopback address', () => {
+    const cases: [string, { port: number; ssl: boolean; loopbackOnly: boolean }[]][] = [
+      ['server { listen 127.0.0.1:80; }', [{ port: 80, ssl: false, loopbackOnly: true }]],
+      ['server { listen localhost:8080; }', [{ port: 8080, ssl: false, loopbackOnly: true }]],
+      ['server { listen [::1]:80; }', [{ port: 80, ssl: false, loopbackOnly: true }]],
+      ['server { listen 0.0.0.0:80; }', [{ port: 80, ssl: false, loopbackOnly: false }]],
+      ['server { listen 127.0.0.1:80; listen [::]:80; }', [{ port: 80, ssl: false, loopbackOnly: false }]],
+    ];
+    for (const [conf, expected] of cases) expect(nginx(nginxFs(conf)).ports, conf).to.deep.equal(expected);
   });
 
   it('reports a syntax error as nginx does', () => {

@@ -79,7 +79,7 @@ export class ContainerInstance {
   readonly logs: string[] = [];
   private table?: Map<string, Program>;
   private nginx?: NginxInstance;
-  private nginxPorts: { port: number; ssl: boolean }[] = [];
+  private nginxPorts: { port: number; ssl: boolean; loopbackOnly: boolean }[] = [];
   private readonly registry: ProgramRegistry;
   private readonly sleep: (seconds: number) => Promise<void>;
 
@@ -209,7 +209,7 @@ export class ContainerInstance {
       const handler = server.handler;
       if (handler.kind === 'nginx') {
         if (handler.reloadOnConfigChange) this.reloadNginx(handler.version);
-        for (const { port, ssl } of this.nginxPorts) out.push(this.nginxListener(port, ssl));
+        for (const { port, ssl, loopbackOnly } of this.nginxPorts) out.push(this.nginxListener(port, ssl, loopbackOnly));
         continue;
       }
       let port = server.port;
@@ -239,13 +239,14 @@ export class ContainerInstance {
     }
   }
 
-  private nginxListener(port: number, ssl: boolean): Listener {
+  private nginxListener(port: number, ssl: boolean, loopbackOnly: boolean): Listener {
     const handler = this.process.kind === 'daemon' ? this.process.daemon.servers[0].handler : ({ kind: 'tcp' } as const);
     return {
       port,
       protocol: 'TCP',
       handler,
       tls: ssl,
+      loopbackOnly,
       containerName: this.name,
       certificate: (serverName) => (this.nginx ? nginxCertificate(this.nginx, this.fs, port, serverName) : undefined),
       serve: (request, at) => {

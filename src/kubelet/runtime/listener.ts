@@ -20,6 +20,8 @@ export interface Listener {
   readonly handler: HandlerSpec;
   /** Whether the port speaks TLS. */
   readonly tls: boolean;
+  /** Bound to 127.0.0.1 only: connections to the pod IP are refused (the kernel answers RST). */
+  readonly loopbackOnly?: boolean;
   readonly containerName: string;
   /** The certificate presented for `serverName` (SNI); undefined when the server has none configured. */
   certificate(serverName?: string): TlsIdentity | undefined;

@@ -113,6 +113,16 @@ describe('curl in pods (kind cluster in memory)', () => {
       expect(skeleton(r.stderr)).to.deep.equal(skeleton(capture('redirect-verbose', 'stderr')));
     });
 
+    it('-w %{redirect_url}: the absolute Location of a redirect not followed, empty otherwise (curl 7.88.1 on this machine against a 301)', async () => {
+      await run('web-1', ['mkdir', '-p', '/usr/share/nginx/html/docs']);
+      await run('web-1', ['sh', '-c', 'echo docs > /usr/share/nginx/html/docs/index.html']);
+      const ip = cluster.pod('web-1').status!.podIP;
+      const r = await run('debian', ['curl', '-s', '-o', '/dev/null', '-w', '%{http_code} [%{redirect_url}]\\n', `http://${ip}/docs`]);
+      expect(r.stdout).to.equal(`301 [http://${ip}/docs/]\n`);
+      const followed = await run('debian', ['curl', '-sL', '-o', '/dev/null', '-w', '%{http_code} [%{redirect_url}]\\n', `http://${ip}/docs`]);
+      expect(followed.stdout).to.equal('200 []\n');
+    });
+
     it('-I and -i write the status line and headers with CRLF, then a blank line', async () => {
       const head = await run('debian', ['curl', '-sI', `http://${web}:18080/`]);
       const lines = head.stdout.split('\r\n');

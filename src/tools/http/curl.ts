@@ -339,6 +339,9 @@ function receive(run: Run, url: RequestUrl, response: HttpResponse, connection: 
   const headerText = headerLines.map((l) => l + CRLF).join('') + CRLF;
   const location = response.headers.find(([k]) => k.toLowerCase() === 'location')?.[1];
   const redirect = o.location && location !== undefined && [301, 302, 303, 307, 308].includes(response.status);
+  // curl resolves the Location of a 3xx it does not follow for -w %{redirect_url} (lib/http.c, Curl_http_readwrite_headers).
+  const unfollowed = !redirect && location !== undefined && response.status >= 300 && response.status < 400 ? resolveLocation(url, location) : undefined;
+  run.facts.redirectUrl = unfollowed?.ok ? formatUrl(unfollowed.url) : undefined;
   const body = method === 'HEAD' ? '' : response.body;
   if (o.head || o.include) run.stdout += headerText;
   if (redirect) {

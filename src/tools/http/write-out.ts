@@ -16,6 +16,8 @@ export interface TransferFacts {
   sizeHeader: number;
   urlEffective: string;
   contentType?: string;
+  /** Where a redirect not followed (no -L) would have gone, absolute (CURLINFO_REDIRECT_URL). */
+  redirectUrl?: string;
   /** Seconds, as curl's timers report them. */
   timeTotal: number;
   timeConnect: number;
@@ -52,6 +54,8 @@ function variable(name: string, f: TransferFacts): string | undefined {
       return f.urlEffective;
     case 'content_type':
       return f.contentType ?? '';
+    case 'redirect_url':
+      return f.redirectUrl ?? '';
     case 'time_total':
       return seconds(f.timeTotal);
     case 'time_connect':
