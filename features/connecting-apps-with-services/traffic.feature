@@ -147,3 +147,42 @@ Feature: Connecting applications with services: requests to pods and to the Serv
     And I run `curl -s --max-time 5 ${CLUSTER_IP}:80` from outside the cluster
     Then the command fails
     And the output does not contain "Welcome to nginx!"
+
+  @node-shell
+  Scenario: Requests to the Service are load-balanced over its pods
+    # "communication to the Service will be automatically load-balanced out to some pod that
+    # is a member of the Service". Both nginx pods serve the same page, so each first writes its
+    # own name into it; 20 requests to the ClusterIP then come back from both pods (each goes to
+    # either with probability 1/2: all 20 on one pod has a chance of 2 in a million).
+    When I run `kubectl expose deployment/my-nginx`
+    And I run `for pod in $(kubectl get pods -l run=my-nginx -o name); do kubectl exec $pod -- sh -c 'hostname > /usr/share/nginx/html/index.html'; done`
+    And I remember `kubectl get svc my-nginx -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
+    And I run `for i in $(seq 1 20); do curl -s ${CLUSTER_IP}:80; done | sort -u` on node "kind-worker"
+    Then the output matches:
+      """
+      my-nginx-<hash>-<hash>
+      my-nginx-<hash>-<hash>
+      """
+
+  Scenario: Pods recreated after the Service are spread over the nodes
+    # "This time the Service exists before the replicas. This will give you scheduler-level
+    # Service spreading of your pods (provided all your nodes have equal capacity)": the two
+    # new pods land on the two workers (the control-plane node is tainted for workloads).
+    When I run `kubectl expose deployment/my-nginx`
+    And I run `kubectl scale deployment my-nginx --replicas=0; kubectl scale deployment my-nginx --replicas=2;`
+    And I run `kubectl rollout status deployment/my-nginx --timeout=120s`
+    # The old pods may still be terminating for a moment; the two new ones are what counts.
+    And I wait until `kubectl get pods -l run=my-nginx --no-headers | wc -l` outputs "2"
+    And I run `kubectl get pods -l run=my-nginx -o wide`
+    Then the output matches:
+      """
+      NAME                        READY   STATUS    RESTARTS   AGE   IP      NODE    NOMINATED NODE   READINESS GATES
+      my-nginx-<hash>-<hash>   1/1     Running   0          <age>   <ip>   kind-worker<any>
+      my-nginx-<hash>-<hash>   1/1     Running   0          <age>   <ip>   kind-worker<any>
+      """
+    When I run `kubectl get pods -l run=my-nginx -o jsonpath='{range .items[*]}{.spec.nodeName}{"\n"}{end}' | sort -u`
+    Then the output matches:
+      """
+      kind-worker
+      kind-worker2
+      """

@@ -13,7 +13,7 @@
 # - `kubectl exec -it POD -- bash` then `cat nginx.conf | grep ...` becomes one
 #   `kubectl exec POD -n ingress-nginx -- cat /etc/nginx/nginx.conf | grep ...`.
 # - The seed's web pod was answering "foo" and web1 "bar" (its `echo ... > index.html`).
-@ingress
+@ingress @outside-client
 Feature: ingress-nginx: one host, paths with rewrite-target, virtual hosts and proxy annotations
 
   Background:

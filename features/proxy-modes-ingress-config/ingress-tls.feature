@@ -11,7 +11,7 @@
 #   accident; here it is 'true'.
 # - "The host's /etc/hosts points the name at the ingress node" is `curl --resolve NAME:443:127.0.0.1`:
 #   kind maps the controller node's ports 80 and 443 to the host.
-@ingress
+@ingress @outside-client
 Feature: ingress-nginx with TLS: a cfssl CA, a TLS Secret, HTTPS and the 308 redirect
 
   Background:

@@ -70,3 +70,20 @@ Feature: kube-proxy in iptables mode: the rules a packet to web crosses
     And the command fails
     When I run `iptables-save -t filter | grep 'default/web has no endpoints'` on node "kind-worker"
     Then the output contains "-j REJECT --reject-with icmp-port-unreachable"
+
+  # "规则遍历匹配...呈线性时延": a packet is matched against KUBE-SERVICES rule by rule, and
+  # every Service port with endpoints adds one more rule to walk.
+  Scenario: Each Service adds a rule to the KUBE-SERVICES list every packet walks
+    When I run `iptables-save -t nat | grep -c '^-A KUBE-SERVICES'` on node "kind-worker"
+    And I remember the output as "RULES_BEFORE"
+    And I run `kubectl create deployment web1 --image=nginx:1.18-alpine`
+    And I run `kubectl expose deployment web1 --port=80 --type=NodePort --target-port=80 --name=web1`
+    And I run `kubectl rollout status deployment web1`
+    And I wait until `kubectl get endpoints web1` outputs ":80"
+    And I run `echo $(( $(iptables-save -t nat | grep -c '^-A KUBE-SERVICES') - ${RULES_BEFORE} ))` on node "kind-worker"
+    Then the output matches:
+      """
+      1
+      """
+    When I run `iptables-save -t nat | grep '^-A KUBE-SERVICES' | tail -n 1` on node "kind-worker"
+    Then the output contains "kubernetes service nodeports; NOTE: this must be the last rule in this chain"

@@ -5,7 +5,7 @@
 # "基础准备" section is exposed as a LoadBalancer instead of a NodePort.
 Feature: A LoadBalancer Service is a NodePort Service with an address in front
 
-  @loadbalancer
+  @loadbalancer @cluster-profile @outside-client
   Scenario: A LoadBalancer Service also opens a NodePort on every node, behind the provider's address
     Given a load balancer provider with addresses "172.18.255.200-172.18.255.250"
     When I run `kubectl create deployment web --image=nginx:1.18-alpine`

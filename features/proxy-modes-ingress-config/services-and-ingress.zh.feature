@@ -32,7 +32,7 @@
     当我运行 `kubectl create service nodeport web1 --tcp=80:80 --node-port=30080`
     那么命令失败并提示 "The Service \"web1\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated"
 
-  @ingress
+  @ingress @outside-client
   场景: 两个服务通过 ingress 共用 80 端口, 按域名区分
     假如已安装 ingress-nginx
     而且文件 "domain_http.yml":

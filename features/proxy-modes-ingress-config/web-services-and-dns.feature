@@ -39,7 +39,7 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
     And the endpoints of the Service "web" are the pods of the Deployment "web"
     And the endpoints of the Service "web1" are the pods of the Deployment "web1"
 
-  @conformance
+  @conformance @node-shell @outside-client
   Scenario: Writing index.html in a pod changes what its Service answers, inside and outside the cluster
     When I remember `kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}'` as "WEB_POD"
     And I remember `kubectl get pods -l app=web1 -o jsonpath='{.items[0].metadata.name}'` as "WEB1_POD"
@@ -79,7 +79,7 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
       bar
       """
 
-  @conformance
+  @conformance @outside-client
   Scenario: A ClusterIP is for the cluster only; the NodePort opens the Service outside
     When I remember `kubectl get svc web -o jsonpath='{.spec.clusterIP}'` as "WEB_IP"
     And I remember `kubectl get svc web -o jsonpath='{.spec.ports[0].nodePort}'` as "WEB_NODE_PORT"
@@ -137,3 +137,21 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
     Then the output does not contain "${WEB_POD_IP}"
     When I run `kubectl get pods -l app=web -o name`
     Then the output does not contain "${WEB_POD}"
+
+  @conformance
+  Scenario: CoreDNS runs as pods behind kube-dns and answers for a Service as soon as it exists
+    When I run `kubectl get pods -n kube-system -l k8s-app=kube-dns`
+    Then the output matches:
+      """
+      NAME                       READY   STATUS    RESTARTS   AGE
+      coredns-<hash>-<hash>      1/1     Running   0          <age>
+      coredns-<hash>-<hash>      1/1     Running   0          <age>
+      """
+    When I run `kubectl get configmap coredns -n kube-system -o jsonpath='{.data.Corefile}'`
+    Then the output contains "kubernetes cluster.local in-addr.arpa ip6.arpa {"
+    When I run `kubectl run client --image=busybox --restart=Never -- sleep 3600`
+    And I run `kubectl wait --for=condition=Ready pod/client --timeout=120s`
+    And I run `kubectl create service clusterip web3 --tcp=80:80`
+    And I remember `kubectl get svc web3 -o jsonpath='{.spec.clusterIP}'` as "WEB3_IP"
+    And I run `kubectl exec client -- nslookup web3.default.svc.cluster.local`
+    Then the output contains "Address: ${WEB3_IP}"

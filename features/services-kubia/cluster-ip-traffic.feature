@@ -5,6 +5,7 @@
 # ReplicationController and remember the ClusterIP. `kubectl exec -it POD bash` is interactive:
 # the commands typed at its prompt run with `kubectl exec POD -- ...` instead. kubia answers
 # "You've hit <hostname>" (the book's Chinese notes print "You're hit" and a typographic quote).
+# "Many requests reach different pods" is counted as distinct answers of 30 requests.
 Feature: Reaching the kubia Service from inside the cluster
 
   Background:

@@ -4,6 +4,8 @@
 # (gcloud firewall rule for tcp:30123); on kind the machine running the tests reaches the
 # nodes' InternalIPs on the docker network, so "outside the cluster" uses those. The book's
 # 130.211.53.173 came from GCE: here a load balancer provider hands out 172.18.255.200.
+# Whether the client address survived is read in kubia's log (`Received request from ...`);
+# for externalTrafficPolicy the single kubia pod is pinned to kind-worker with nodeName.
 Feature: Exposing kubia to clients outside the cluster
 
   Background:
@@ -58,7 +60,7 @@ Feature: Exposing kubia to clients outside the cluster
           app: kubia
       """
 
-  @conformance
+  @conformance @outside-client
   Scenario: NodePort 30123 answers from outside on every node
     When I run `kubectl create -f kubia-rc.yaml`
     And I run `kubectl create -f kubia-svc-nodeport.yaml`
@@ -88,7 +90,7 @@ Feature: Exposing kubia to clients outside the cluster
     And I run `curl -s -m 2 http://${CLUSTER_IP}` from outside the cluster
     Then the command fails
 
-  @loadbalancer @cluster-profile
+  @loadbalancer @cluster-profile @outside-client
   Scenario: A LoadBalancer Service answers on its external IP from outside
     Given a load balancer provider with addresses "172.18.255.200-172.18.255.250"
     When I run `kubectl create -f kubia-rc.yaml`
@@ -121,7 +123,7 @@ Feature: Exposing kubia to clients outside the cluster
       You've hit kubia-<hash>
       """
 
-  @conformance
+  @conformance @outside-client
   Scenario: externalTrafficPolicy Cluster masquerades the client; Local keeps it and only nodes with a pod answer
     Given a file "kubia-pod.yaml":
       """

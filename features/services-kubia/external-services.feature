@@ -61,7 +61,7 @@ Feature: Services for kubia: Endpoints by hand and an alias for an outside servi
 
       """
 
-  @conformance
+  @cluster-profile
   Scenario: An ExternalName Service resolves to the outside name as a CNAME
     Given the external name "api.somecompany.com" resolves to "203.0.113.7"
     And a file "external-service-externalname.yaml":

@@ -49,7 +49,7 @@ Feature: Exposing kubia through an Ingress
           app: kubia
       """
 
-  @ingress @old-api-versions @cluster-profile
+  @ingress @old-api-versions @cluster-profile @outside-client
   Scenario: The book's extensions/v1beta1 Ingress routes kubia.example.com on a 1.19 cluster
     Given a cluster running Kubernetes 1.19
     And a file "kubia-ingress.yaml":
@@ -90,7 +90,7 @@ Feature: Exposing kubia through an Ingress
       404
       """
 
-  @ingress
+  @ingress @outside-client
   Scenario: The same Ingress in networking.k8s.io/v1 on Kubernetes 1.31
     Given a file "kubia-ingress.yaml":
       """
@@ -139,7 +139,7 @@ Feature: Exposing kubia through an Ingress
     Then the output contains "Received request from ::ffff:${CONTROLLER_IP}"
     And the output does not contain "Received request from ::ffff:172.18."
 
-  @ingress
+  @ingress @outside-client
   Scenario: Two paths of one host lead to two services
     Given a file "kubia-ingress-paths.yaml":
       """
@@ -191,7 +191,7 @@ Feature: Exposing kubia through an Ingress
       404
       """
 
-  @ingress
+  @ingress @outside-client
   Scenario: Two hosts on one Ingress lead to two services
     Given a file "foo-bar-ingress.yaml":
       """
@@ -246,7 +246,7 @@ Feature: Exposing kubia through an Ingress
       You've hit bar-<hash>-<hash>
       """
 
-  @ingress
+  @ingress @outside-client
   Scenario: TLS ends at the ingress controller with the certificate from the Secret
     Given a file "kubia-ingress-tls.yaml":
       """
@@ -302,7 +302,7 @@ Feature: Exposing kubia through an Ingress
     Then the output contains "HTTP/1.1 308 Permanent Redirect"
     And the output contains "Location: https://kubia.example.com/kubia"
 
-  @ingress @old-api-versions @cluster-profile
+  @ingress @old-api-versions @cluster-profile @outside-client
   Scenario: The book's TLS Ingress on a 1.19 cluster: a certificate from openssl in a tls Secret
     Given a cluster running Kubernetes 1.19
     And a file "kubia-ingress.yaml":

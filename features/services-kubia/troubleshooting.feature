@@ -47,7 +47,7 @@ Feature: Troubleshooting the kubia Service, point by point
     And 2 seconds pass
     And I remember `kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}'` as "POD"
 
-  @conformance
+  @conformance @outside-client @node-shell
   Scenario: The ClusterIP is reached from inside the cluster, not from outside
     When I run `kubectl create -f kubia-svc.yaml`
     And I remember `kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
