@@ -99,6 +99,53 @@ Feature: ingress-nginx with TLS: a cfssl CA, a TLS Secret, HTTPS and the 308 red
     When I run `kubectl create secret tls blog.cropy.cn --cert=blog.cropy.cn.pem --key=blog.cropy.cn-key.pem`
     Then the command fails with "error: Cannot read file blog.cropy.cn.pem, open blog.cropy.cn.pem: no such file or directory"
 
+  Scenario: A Secret holding the blog.ctnrs.com certificate does not serve blog.cropy.cn: the controller's fake certificate does
+    When I run:
+      """
+      cat > blog.ctnrs.com-csr.json <<EOF
+      {"CN": "blog.ctnrs.com", "hosts": [], "key": {"algo": "rsa", "size": 2048}, "names": [{"C": "CN", "L": "BeiJing", "ST": "BeiJing"}]}
+      EOF
+      cfssl gencert -ca=ca.pem -ca-key=ca-key.pem -config=ca-config.json -profile=kubernetes blog.ctnrs.com-csr.json | cfssljson -bare blog.ctnrs.com
+      kubectl create secret tls blog.cropy.cn --cert=blog.ctnrs.com.pem --key=blog.ctnrs.com-key.pem
+      """
+    Then the output contains "secret/blog.cropy.cn created"
+    Given a file "https_svc.yml":
+      """
+      apiVersion: networking.k8s.io/v1
+      kind: Ingress
+      metadata:
+        name: tls-blog-cropy-cn-ingress
+      spec:
+        tls:
+        - hosts:
+          - blog.cropy.cn
+          secretName: blog.cropy.cn
+        rules:
+        - host: blog.cropy.cn
+          http:
+            paths:
+            - path: /
+              pathType: Prefix
+              backend:
+                service:
+                  name: web
+                  port:
+                    number: 80
+      """
+    When I run `kubectl apply -f https_svc.yml`
+    And I wait until `kubectl get ingress tls-blog-cropy-cn-ingress` outputs "localhost"
+    # The certificate names neither the host in a SAN nor in its CN (ingress-nginx
+    # internal/ingress/controller: VerifyHostname, then its own CN check), so the server keeps the default.
+    And I run `curl -s --cacert ca.pem --resolve blog.cropy.cn:443:127.0.0.1 https://blog.cropy.cn/` from outside the cluster
+    Then the exit code is 60
+    When I run `curl -skv -o /dev/null --resolve blog.cropy.cn:443:127.0.0.1 https://blog.cropy.cn/` from outside the cluster
+    Then the error output contains "*  subject: O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate"
+    When I run `curl -sk --resolve blog.cropy.cn:443:127.0.0.1 https://blog.cropy.cn/` from outside the cluster
+    Then the output matches:
+      """
+      foo
+      """
+
   Scenario: The CA signs blog.cropy.cn; the Secret holds the pair; HTTPS answers with that certificate
     When I run:
       """
