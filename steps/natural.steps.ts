@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { jsonpath, runningPods, serviceEndpointIPs, serviceEnvPrefix, workloadSelector } from '../src/dsl/cluster-queries.ts';
 import { shellWord } from '../src/dsl/command-lines.ts';
+import { deploymentManifest } from '../src/dsl/natural-manifests.ts';
 import { defineStep } from './support/define-step.ts';
 import { ScenarioFailure } from './support/scenario-failure.ts';
 import type { ScenarioWorld } from './support/world.ts';
@@ -36,20 +37,13 @@ defineStep(
   },
   /^a Deployment "([^"]+)" with (\d+) replicas? of "([^"]+)"(?: labelled "([^"=]+)=([^"]*)")?(?: on port (\d+))?$/,
   async function (this: ScenarioWorld, name: string, replicas: string, image: string, key?: string, value?: string, port?: string) {
-    const labels = { [key ?? 'app']: key ? (value ?? '') : name };
-    const manifest = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name, labels },
-      spec: {
-        replicas: Number(replicas),
-        selector: { matchLabels: labels },
-        template: {
-          metadata: { labels },
-          spec: { containers: [{ name: name.slice(0, 63), image, ...(port ? { ports: [{ containerPort: Number(port) }] } : {}) }] },
-        },
-      },
-    };
+    const manifest = deploymentManifest({
+      name,
+      replicas: Number(replicas),
+      image,
+      label: key ? { key, value: value ?? '' } : undefined,
+      containerPort: port ? Number(port) : undefined,
+    });
     await this.backend.writeFile(`.deployment-${name}.json`, JSON.stringify(manifest, null, 2));
     await mustRun(this, `kubectl apply -f .deployment-${name}.json`);
     await rolledOut(this, name);

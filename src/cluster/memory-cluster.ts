@@ -22,6 +22,7 @@ import { EndpointsController } from '../controllers/endpoints/endpoints-controll
 import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.ts';
 import { EndpointSliceMirroringController } from '../controllers/endpointslicemirroring/endpointslicemirroring-controller.ts';
 import { EventRecorder } from '../controllers/events.ts';
+import { servedApiVersion } from '../controllers/served-api-version.ts';
 import { GarbageCollector } from '../controllers/garbagecollector/garbage-collector.ts';
 import { createReplicaSetController } from '../controllers/replicaset/replica-set-controller.ts';
 import { createReplicationControllerManager } from '../controllers/replicationcontroller/replication-controller.ts';
@@ -190,8 +191,7 @@ export class MemoryCluster {
       const key: ObjectKey = { kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name ?? '' };
       if (this.api.tryGet(key)) continue;
       // Older versions serve some kinds at an earlier version (EndpointSlice is discovery.k8s.io/v1beta1 on 1.19).
-      const served = this.api.resources().find((r) => r.kind === object.kind);
-      if (served) object.apiVersion = served.group ? `${served.group}/${served.version}` : served.version;
+      object.apiVersion = servedApiVersion(this.api, object.kind, object.apiVersion);
       this.api.create(object);
     }
     if (this.profile.ingressNginx) installIngressNginx(this.api);
