@@ -1,6 +1,7 @@
 /** Assertions on "the output": the standard output of the last command (and its standard error). */
 import { expect } from 'chai';
 import { matchTranscript } from '../src/dsl/transcript.ts';
+import { formatTrace } from '../src/trace/trace.ts';
 import { unescapeQuoted } from './outcome.steps.ts';
 import { defineStep } from './support/define-step.ts';
 import { ScenarioFailure } from './support/scenario-failure.ts';
@@ -95,4 +96,25 @@ defineStep(
     if (!result.ok) throw new ScenarioFailure(result.report ?? "the output does not match");
   },
   [/^输出匹配[:：]$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'the last request went through "TEXT"',
+    zh: ['最后一个请求经过了 "TEXT"'],
+    summary:
+      'The trace of the last request a tool made (curl, wget, nslookup ...) names TEXT: a chain such as KUBE-SVC-…, a DNAT target, a pod, a DNS name. Only the memory backend traces packets (tag such scenarios @request-traces).',
+    example: 'Then the last request went through "KUBE-SVC-"',
+    group: 'Output',
+  },
+  new RegExp(`^the last request went through ${QUOTED}$`),
+  function (this: ScenarioWorld, quoted: string) {
+    const trace = this.backend.lastTrace();
+    if (!trace) throw new ScenarioFailure('no request has been traced in this scenario (only the memory backend traces requests)');
+    const text = formatTrace(trace);
+    const wanted = unescapeQuoted(quoted);
+    if (!text.includes(wanted)) throw new ScenarioFailure(`the last request did not go through "${wanted}":\n${text}`);
+  },
+  [new RegExp(`^最后一个请求经过了 ${QUOTED}$`)],
 );

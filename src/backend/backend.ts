@@ -30,7 +30,9 @@ export type Capability =
   | 'outside-client'
   | 'virtual-clock'
   | 'old-api-versions'
-  | 'cluster-profile';
+  | 'cluster-profile'
+  | 'request-traces'
+  | 'custom-images';
 
 export const ALL_CAPABILITIES: readonly Capability[] = [
   'loadbalancer',
@@ -42,6 +44,8 @@ export const ALL_CAPABILITIES: readonly Capability[] = [
   'virtual-clock',
   'old-api-versions',
   'cluster-profile',
+  'request-traces',
+  'custom-images',
 ];
 
 /** Cluster settings a scenario asks for before its first command (`Given a cluster ...` steps). */
@@ -56,6 +60,13 @@ export interface ClusterProfileChange {
   ingressNginx?: boolean;
   /** Extra names an ExternalName service may point to, resolvable from inside pods. */
   externalHosts?: Record<string, string>;
+}
+
+/** An image a feature declares: a server answering a fixed text on one port (memory backend; real clusters need a real image). */
+export interface ImageDefinition {
+  name: string;
+  port: number;
+  answer: string;
 }
 
 /** One field change made in an editor. */
@@ -122,6 +133,9 @@ export interface Backend {
    * backends point KUBE_EDITOR at a program that makes the change.
    */
   queueEdit(edit: FieldEdit): Promise<void>;
+
+  /** Adds an image to the cluster's image table (memory); real backends throw UnsupportedByBackend. */
+  defineImage(image: ImageDefinition): Promise<void>;
 
   /** Lets time pass: the virtual clock on memory, real seconds elsewhere. */
   elapse(seconds: number): Promise<void>;

@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync 
 import { hostname, tmpdir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { FieldEdit, Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
+import type { FieldEdit, ImageDefinition, Attachment, Backend, Capability, ClusterProfileChange, Place, ScenarioInfo, ScriptResult, WaitOptions } from '../../backend/backend.ts';
 import { UnsupportedByBackend } from '../../backend/backend.ts';
 import { SettingsError, type RunSettings } from '../../backend/run-settings.ts';
 import type { Trace } from '../../trace/trace.ts';
@@ -160,6 +160,10 @@ export class KubeconfigBackend implements Backend {
     }
     const last = results[results.length - 1] ?? { stdout: '', stderr: '', exitCode: 0 };
     return { ...last, commands: results.map((result, i) => ({ command: commands[i], result })) };
+  }
+
+  async defineImage(_image: ImageDefinition): Promise<void> {
+    throw new UnsupportedByBackend(this.name, 'invent images: build the image and load it into the cluster, then tag the scenario @custom-images');
   }
 
   async queueEdit(_edit: FieldEdit): Promise<void> {

@@ -5,9 +5,12 @@
  */
 import type { MemoryCluster } from '../../cluster/memory-cluster.ts';
 import type { ClusterProfile } from '../../cluster/profile.ts';
+import type { ImageSpec } from '../../images/image-spec.ts';
 
 export class ClusterHandle {
   private instance?: MemoryCluster;
+  /** Images a scenario declared: added to the cluster's catalog when it boots, or at once when it runs. */
+  private readonly images: ImageSpec[] = [];
 
   constructor(
     private currentProfile: ClusterProfile,
@@ -26,6 +29,7 @@ export class ClusterHandle {
     if (!this.instance) {
       const { MemoryCluster } = await import('../../cluster/memory-cluster.ts');
       this.instance ??= new MemoryCluster(this.currentProfile, this.seed);
+      for (const spec of this.images) this.instance.images.extend(spec);
     }
     return this.instance;
   }
@@ -33,6 +37,11 @@ export class ClusterHandle {
   /** The cluster if it was booted. */
   peek(): MemoryCluster | undefined {
     return this.instance;
+  }
+
+  addImage(spec: ImageSpec): void {
+    this.images.push(spec);
+    this.instance?.images.extend(spec);
   }
 
   /** New settings: taken as they are before boot; after it, only what a running cluster can take. */

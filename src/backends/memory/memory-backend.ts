@@ -10,6 +10,7 @@ import {
   type Capability,
   type ClusterProfileChange,
   type FieldEdit,
+  type ImageDefinition,
   type Place,
   type ScenarioInfo,
   type ScriptResult,
@@ -18,6 +19,7 @@ import {
 import type { RunSettings } from '../../backend/run-settings.ts';
 import { applyProfileChange, defaultProfile } from '../../cluster/profile.ts';
 import { mergePatchFor } from '../../dsl/field-edit.ts';
+import { textServerImage } from '../../images/declared-image.ts';
 import { ClusterHandle } from './cluster-handle.ts';
 import type { Trace } from '../../trace/trace.ts';
 import { UserMachine } from './user-machine.ts';
@@ -68,6 +70,10 @@ export class MemoryBackend implements Backend {
     const traces = result.traces ?? [];
     if (traces.length > 0) this.latestTrace = traces[traces.length - 1];
     return result;
+  }
+
+  async defineImage(image: ImageDefinition): Promise<void> {
+    this.current.cluster.addImage(textServerImage(image));
   }
 
   async queueEdit(edit: FieldEdit): Promise<void> {
