@@ -4,7 +4,9 @@
  * scenario with the reason (tag such scenarios @cluster-profile).
  */
 import { UnsupportedByBackend, type ClusterProfileChange } from '../src/backend/backend.ts';
+import { ProfileError } from '../src/cluster/profile.ts';
 import { defineStep } from './support/define-step.ts';
+import { ScenarioFailure } from './support/scenario-failure.ts';
 import type { ScenarioWorld } from './support/world.ts';
 
 async function configure(world: ScenarioWorld, change: ClusterProfileChange): Promise<'skipped' | undefined> {
@@ -16,6 +18,7 @@ async function configure(world: ScenarioWorld, change: ClusterProfileChange): Pr
       world.log(`skipped: ${error.message}`);
       return 'skipped';
     }
+    if (error instanceof ProfileError) throw new ScenarioFailure(error.message);
     throw error;
   }
 }

@@ -5,8 +5,8 @@
  * on real clusters.
  */
 import { expect } from 'chai';
-import { jsonpath, runningPods, serviceEndpointIPs, serviceEnvPrefix, workloadSelector } from '../src/dsl/cluster-queries.ts';
-import { shellWord } from '../src/dsl/command-lines.ts';
+import { fetchCommand, jsonpath, kubectlValue, nslookupAnswers, runningPods, serviceEndpointIPs, serviceEnvPrefix, workloadSelector } from '../src/dsl/cluster-queries.ts';
+import { execInPod, shellWord } from '../src/dsl/command-lines.ts';
 import { deploymentManifest } from '../src/dsl/natural-manifests.ts';
 import { defineStep } from './support/define-step.ts';
 import { ScenarioFailure } from './support/scenario-failure.ts';
@@ -207,4 +207,124 @@ defineStep(
     if (!wanted && holding.length > 0) throw new ScenarioFailure(`pods ${holding.join(', ')} of deployment ${deployment} have ${prefix}_SERVICE_HOST=${ip}`);
   },
   [{ pattern: /^Deployment "([^"]+)" 的 pod 的环境变量(包含|不包含) Service "([^"]+)" 的变量$/, argOrder: [0, 1, 2] }],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'nslookup "NAME" from pod "POD" returns the cluster IP of the Service "SERVICE"',
+    zh: ['在 pod "POD" 中 nslookup "NAME" 返回 Service "SERVICE" 的集群 IP'],
+    summary: 'Runs `nslookup NAME` in the pod (whatever nslookup its image has) and expects exactly the Service\'s ClusterIP as the answer.',
+    example: 'Then nslookup "my-nginx" from pod "curl" returns the cluster IP of the Service "my-nginx"',
+    group: 'Natural steps',
+  },
+  /^nslookup "([^"]+)" from pod "([^"]+)" returns the cluster IP of the Service "([^"]+)"$/,
+  async function (this: ScenarioWorld, name: string, pod: string, service: string) {
+    const ip = await jsonpath(this.backend, 'service', service, '.spec.clusterIP');
+    const out = await this.run(execInPod(pod, `nslookup ${shellWord(name)}`));
+    expect(nslookupAnswers(out.stdout), `nslookup ${name} in pod ${pod}:\n${out.stdout}${out.stderr}`).to.deep.equal([ip]);
+  },
+  [{ pattern: /^在 pod "([^"]+)" 中 nslookup "([^"]+)" 返回 Service "([^"]+)" 的集群 IP$/, argOrder: [1, 0, 2] }],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'nslookup "NAME" from pod "POD" returns the IPs of the pods of the Service "SERVICE"',
+    zh: ['在 pod "POD" 中 nslookup "NAME" 返回 Service "SERVICE" 的 pod IP'],
+    summary: 'For a headless Service: `nslookup NAME` in the pod answers with exactly the ready endpoints\' IPs, one A record each.',
+    example: 'Then nslookup "kubia-headless" from pod "dnsutils" returns the IPs of the pods of the Service "kubia-headless"',
+    group: 'Natural steps',
+  },
+  /^nslookup "([^"]+)" from pod "([^"]+)" returns the IPs of the pods of the Service "([^"]+)"$/,
+  async function (this: ScenarioWorld, name: string, pod: string, service: string) {
+    const expected = await serviceEndpointIPs(this.backend, service);
+    const out = await this.run(execInPod(pod, `nslookup ${shellWord(name)}`));
+    expect(nslookupAnswers(out.stdout), `nslookup ${name} in pod ${pod}:\n${out.stdout}${out.stderr}`).to.deep.equal(expected);
+  },
+  [{ pattern: /^在 pod "([^"]+)" 中 nslookup "([^"]+)" 返回 Service "([^"]+)" 的 pod IP$/, argOrder: [1, 0, 2] }],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'pod "POD" reaches "URL" and sees "TEXT"',
+    zh: ['pod "POD" 访问 "URL" 看到 "TEXT"'],
+    summary: 'Requests URL from inside the pod (curl if its image has it, else busybox wget) and expects TEXT in the answer.',
+    example: 'Then pod "client" reaches "http://my-nginx" and sees "Welcome to nginx!"',
+    group: 'Natural steps',
+  },
+  /^pod "([^"]+)" reaches "([^"]+)" and sees "((?:[^"\\]|\\.)*)"$/,
+  async function (this: ScenarioWorld, pod: string, url: string, text: string) {
+    const out = await this.run(execInPod(pod, fetchCommand(url)));
+    expect(out.stdout, `request to ${url} from pod ${pod} (exit ${out.exitCode}):\n${out.stderr}`).to.contain(text.replace(/\\(["\\])/g, '$1'));
+  },
+  [/^pod "([^"]+)" 访问 "([^"]+)" 看到 "((?:[^"\\]|\\.)*)"$/],
+);
+
+defineStep(
+  {
+    keyword: 'Then',
+    phrase: 'N requests from pod "POD" to "URL" reach K different pods | all reach one pod',
+    zh: ['pod "POD" 向 "URL" 发出 N 个请求到达 K 个不同的 pod'],
+    summary:
+      'Sends N requests from the pod and counts the different answers: the servers must name themselves (kubia answers "You\'ve hit <pod>"). "reach K different pods" expects K different answers; "all reach one pod" expects one (session affinity).',
+    example: 'Then 30 requests from pod "client" to "http://kubia" reach 3 different pods',
+    group: 'Natural steps',
+  },
+  /^(\d+) requests from pod "([^"]+)" to "([^"]+)" (?:reach (\d+) different pods|all reach (one) pod)$/,
+  async function (this: ScenarioWorld, count: string, pod: string, url: string, different?: string, one?: string) {
+    const loop = `for i in $(seq 1 ${Number(count)}); do ${fetchCommand(url)}; echo; done`;
+    const out = await this.run(execInPod(pod, loop));
+    const answers = new Set(out.stdout.split('\n').map((l) => l.trim()).filter(Boolean));
+    const expected = one ? 1 : Number(different);
+    expect(answers.size, `${count} requests from ${pod} to ${url} gave these answers:\n${[...answers].join('\n')}\n${out.stderr}`).to.equal(expected);
+  },
+  [{ pattern: /^pod "([^"]+)" 向 "([^"]+)" 发出 (\d+) 个请求到达 (\d+) 个不同的 pod$/, argOrder: [1, 2, 0, 3] }],
+);
+
+defineStep(
+  {
+    keyword: 'When',
+    phrase: 'I request "PATH" through the NodePort|LoadBalancer of the Service "SERVICE" from outside the cluster',
+    zh: ['我从集群外通过 Service "SERVICE" 的 NodePort 请求 "PATH"'],
+    summary:
+      'A client outside the cluster requests PATH on a node address and the Service\'s node port (NodePort), or on its load balancer address and port (LoadBalancer). The answer becomes "the output".',
+    example: 'When I request "/" through the NodePort of the Service "my-nginx" from outside the cluster',
+    group: 'Natural steps',
+  },
+  /^I request "([^"]+)" through the (NodePort|LoadBalancer) of the Service "([^"]+)" from outside the cluster$/,
+  async function (this: ScenarioWorld, path: string, via: string, service: string) {
+    let target: string;
+    if (via === 'NodePort') {
+      const port = await jsonpath(this.backend, 'service', service, '.spec.ports[0].nodePort');
+      const node = (await kubectlValue(this.backend, `get nodes -o jsonpath='{.items[*].status.addresses[?(@.type=="InternalIP")].address}'`)).split(/\s+/).pop();
+      target = `${node}:${port}`;
+    } else {
+      const address = (await jsonpath(this.backend, 'service', service, '.status.loadBalancer.ingress[0].ip')) || (await jsonpath(this.backend, 'service', service, '.status.loadBalancer.ingress[0].hostname'));
+      if (!address) throw new ScenarioFailure(`service ${service} has no load balancer address yet: wait for it with "Then the Service \\"${service}\\" gets an external IP"`);
+      target = `${address}:${await jsonpath(this.backend, 'service', service, '.spec.ports[0].port')}`;
+    }
+    await this.run(`curl -s -m 5 ${shellWord(`http://${target}${path.startsWith('/') ? path : `/${path}`}`)}`, { kind: 'outside' });
+  },
+  [{ pattern: /^我从集群外通过 Service "([^"]+)" 的 (NodePort|LoadBalancer) 请求 "([^"]+)"$/, argOrder: [2, 1, 0] }],
+);
+
+defineStep(
+  {
+    keyword: 'When',
+    phrase: 'I request "URL" through the Ingress from outside the cluster',
+    zh: ['我从集群外通过 Ingress 请求 "URL"'],
+    summary:
+      'A client outside the cluster requests URL (http or https, its host as the Host header and TLS server name) at the ingress controller, as kind\'s ingress guide exposes it on the machine\'s ports 80 and 443 (`curl --resolve HOST:PORT:127.0.0.1`, `-k` for https). The answer becomes "the output".',
+    example: 'When I request "http://kubia.example.com/kubia" through the Ingress from outside the cluster',
+    group: 'Natural steps',
+  },
+  /^I request "(https?:\/\/[^"]+)" through the Ingress from outside the cluster$/,
+  async function (this: ScenarioWorld, url: string) {
+    const parsed = new URL(url);
+    const port = parsed.port || (parsed.protocol === 'https:' ? '443' : '80');
+    await this.run(`curl -s -k -m 5 --resolve ${shellWord(`${parsed.hostname}:${port}:127.0.0.1`)} ${shellWord(url)}`, { kind: 'outside' });
+  },
+  [/^我从集群外通过 Ingress 请求 "(https?:\/\/[^"]+)"$/],
 );

@@ -355,11 +355,6 @@ export class MemoryCluster {
     return { ...last, commands };
   }
 
-  /** Settings changed after the scenario's first command: only those a running cluster can take. */
-  reconfigureLive(profile: ClusterProfile): void {
-    this.profile = profile;
-  }
-
   /** The objects the scenario's kubectl commands created or changed, in order. */
   objectsWrittenByUser(): ObjectRef[] {
     return [...this.written.values()].filter((r) => r.kind !== 'Event');

@@ -55,3 +55,17 @@ export async function serviceEndpointIPs(backend: Backend, service: string): Pro
 export function serviceEnvPrefix(service: string): string {
   return service.toUpperCase().replace(/-/g, '_');
 }
+
+/** The addresses a name resolved to in nslookup's output, in any of its formats (busybox old and new, bind): those after the first `Name:` line. */
+export function nslookupAnswers(output: string): string[] {
+  const at = output.search(/^Name:/m);
+  if (at < 0) return [];
+  const ips = output.slice(at).match(/\b(?:\d{1,3}\.){3}\d{1,3}\b/g) ?? [];
+  return [...new Set(ips)].sort();
+}
+
+/** A request command that works in any image: curl where the image has it, else busybox wget. */
+export function fetchCommand(url: string, timeoutSeconds = 5): string {
+  const u = shellWord(url);
+  return `if command -v curl >/dev/null 2>&1; then curl -s -m ${timeoutSeconds} ${u}; else wget -q -T ${timeoutSeconds} -O - ${u}; fi`;
+}

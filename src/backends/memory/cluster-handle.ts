@@ -4,7 +4,7 @@
  * the first command just change the profile instead of rebuilding.
  */
 import type { MemoryCluster } from '../../cluster/memory-cluster.ts';
-import type { ClusterProfile } from '../../cluster/profile.ts';
+import { ProfileError, type ClusterProfile } from '../../cluster/profile.ts';
 import type { ImageSpec } from '../../images/image-spec.ts';
 
 export class ClusterHandle {
@@ -44,9 +44,15 @@ export class ClusterHandle {
     this.instance?.images.extend(spec);
   }
 
-  /** New settings: taken as they are before boot; after it, only what a running cluster can take. */
+  /**
+   * New settings, taken as they are before boot. A real cluster is built before
+   * anyone uses it: settings given after the scenario's first cluster command
+   * are refused with the reason, never silently ignored.
+   */
   reconfigure(profile: ClusterProfile): void {
+    if (this.instance) {
+      throw new ProfileError('cluster settings must come before the scenario\'s first command that uses the cluster (move the "Given a cluster ..." step up, or into the Background before any command)');
+    }
     this.currentProfile = profile;
-    this.instance?.reconfigureLive(profile);
   }
 }
