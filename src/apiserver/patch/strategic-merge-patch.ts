@@ -6,6 +6,8 @@
  * `$patch: replace|delete` on maps and list items, `$setElementOrder/<list>`,
  * `$deleteFromPrimitiveList/<list>` and `$retainKeys` (as kubectl apply sends them).
  */
+import { patchMergeKey } from '../../api/patch-merge-keys.ts';
+
 
 type Json = Record<string, unknown>;
 
@@ -13,48 +15,8 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/**
- * The merge key of a list field, found from the field name and where it sits.
- * `path` holds the field names from the object root, e.g. ['spec', 'template', 'spec', 'containers'].
- */
-export function mergeKeyFor(kind: string, path: readonly string[]): string | 'set' | undefined {
-  const field = path[path.length - 1];
-  const parent = path[path.length - 2];
-  switch (field) {
-    case 'containers':
-    case 'initContainers':
-    case 'ephemeralContainers':
-    case 'volumes':
-    case 'env':
-    case 'imagePullSecrets':
-      return 'name';
-    case 'volumeMounts':
-      return 'mountPath';
-    case 'volumeDevices':
-      return 'devicePath';
-    case 'ports':
-      if (kind === 'Service' && path.length === 2 && parent === 'spec') return 'port';
-      if (parent === 'containers' || parent === 'initContainers') return 'containerPort';
-      return undefined;
-    case 'tolerations':
-      return 'key';
-    case 'hostAliases':
-      return 'ip';
-    case 'conditions':
-      return 'type';
-    case 'ownerReferences':
-      return 'uid';
-    case 'finalizers':
-      return path.length === 2 && parent === 'metadata' ? 'set' : undefined;
-    case 'topologySpreadConstraints':
-      return 'topologyKey';
-    default:
-      return undefined;
-  }
-}
-
 function mergeList(kind: string, path: string[], original: unknown[], patch: unknown[]): unknown[] {
-  const key = mergeKeyFor(kind, path);
+  const key = patchMergeKey(path);
   if (patch.some((item) => isObject(item) && item.$patch === 'replace')) {
     return patch.filter((item) => !(isObject(item) && item.$patch === 'replace'));
   }
@@ -124,7 +86,7 @@ function mergeMap(kind: string, path: string[], original: Json, patch: Json): Js
   }
   for (const [field, order] of orders) {
     if (Array.isArray(out[field])) {
-      const key = mergeKeyFor(kind, [...path, field]);
+      const key = patchMergeKey([...path, field]);
       out[field] = reorder(out[field] as unknown[], order, key === 'set' ? undefined : key);
     }
   }

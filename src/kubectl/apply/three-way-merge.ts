@@ -8,44 +8,18 @@
  * have a patchMergeKey in k8s.io/api are merged item by item on that key, so a
  * Service port keeps its nodePort; other lists are replaced.
  */
+import { patchMergeKey } from '../../api/patch-merge-keys.ts';
+
 
 type Json = unknown;
 type JsonMap = Record<string, Json>;
 
 const isMap = (v: Json): v is JsonMap => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/**
- * The patchMergeKey of a list field, from the struct tags of k8s.io/api
- * (core/v1 and apps/v1 types.go). `path` is the field names from the object
- * root, list items skipped.
- */
+/** The merge key of a list field (src/api/patch-merge-keys.ts); a set of scalars is replaced whole by apply. */
 export function mergeKeyFor(path: string[]): string | undefined {
-  const field = path[path.length - 1];
-  const parent = path[path.length - 2];
-  switch (field) {
-    case 'containers':
-    case 'initContainers':
-    case 'ephemeralContainers':
-    case 'volumes':
-    case 'env':
-    case 'imagePullSecrets':
-      return 'name';
-    case 'volumeMounts':
-      return 'mountPath';
-    case 'volumeDevices':
-      return 'devicePath';
-    case 'hostAliases':
-      return 'ip';
-    case 'conditions':
-      return 'type';
-    case 'ownerReferences':
-      return 'uid';
-    case 'ports':
-      // ServiceSpec.ports merge on port; Container.ports on containerPort.
-      return parent === 'spec' && !path.includes('template') && !path.includes('containers') ? 'port' : 'containerPort';
-    default:
-      return undefined;
-  }
+  const key = patchMergeKey(path);
+  return key === 'set' ? undefined : key;
 }
 
 function clone<T>(v: T): T {
