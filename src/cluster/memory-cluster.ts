@@ -72,8 +72,8 @@ export interface ObjectRef {
 /** Rounds of settle() beyond which the cluster is taken to be oscillating: a bug, reported as such. */
 const MAX_SETTLE_ROUNDS = 10_000;
 
-/** How long the cluster has been up when a scenario starts: system pods are Running and older than the scenario's. */
-const CLUSTER_AGE_AT_START_MS = 5 * 60 * 1000;
+/** How long the cluster has been up when a scenario starts (kind create cluster takes about a minute): system pods are Running and older than the scenario's. */
+const CLUSTER_AGE_AT_START_MS = 60 * 1000;
 
 /** kube-apiserver v1.31.0 as kindest/node:v1.31.0 reports it (`kubectl version -o yaml`). */
 const SERVER_BUILD = { goVersion: 'go1.22.5', buildDate: '2024-08-13T07:28:49Z', gitCommit: '9edcffcde5595e8a5b1a35f88c421764e575afce', platform: 'linux/amd64' };
