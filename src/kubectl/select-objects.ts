@@ -61,6 +61,21 @@ export function checkFileNamespace(obj: KubeObject, options: { namespace: string
   }
 }
 
+/** The selection of commands that act on `TYPE NAME...`, `TYPE/NAME` or `-f FILE` only (no -l, no --all): expose, patch, edit, scale ... */
+export function byNameOrFile(inv: Invocation, namespace: string, enforceNamespace: boolean): SelectOptions {
+  return {
+    namespace,
+    enforceNamespace,
+    allNamespaces: false,
+    labelSelector: '',
+    fieldSelector: '',
+    selectAll: false,
+    allowEmptySelector: false,
+    filenames: inv.flags.list('filename'),
+    recursive: inv.flags.bool('recursive'),
+  };
+}
+
 export function selectObjects(inv: Invocation, args: string[], options: SelectOptions): Selection {
   const api = inv.host.api;
   const sel: Selection = { items: [], errors: [], typeCount: 0, singleItemImplied: false, types: [] };

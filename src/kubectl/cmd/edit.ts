@@ -13,21 +13,11 @@ import { applyMergePatch } from '../json-merge-patch.ts';
 import { jsonEqual } from '../json-equal.ts';
 import { commandNamespace } from '../namespace.ts';
 import { print, printOptionsFrom, printWritten } from '../print-result.ts';
-import { keyFor, selectObjects } from '../select-objects.ts';
+import { keyFor, byNameOrFile, selectObjects } from '../select-objects.ts';
 
 function run(inv: Invocation): void {
   const { namespace, enforce } = commandNamespace(inv);
-  const sel = selectObjects(inv, inv.args, {
-    namespace,
-    enforceNamespace: enforce,
-    allNamespaces: false,
-    labelSelector: '',
-    fieldSelector: '',
-    selectAll: false,
-    allowEmptySelector: false,
-    filenames: inv.flags.list('filename'),
-    recursive: inv.flags.bool('recursive'),
-  });
+  const sel = selectObjects(inv, inv.args, byNameOrFile(inv, namespace, enforce));
   if (sel.errors.length > 0) throw new AggregateError(sel.errors);
   let edited = 0;
   for (const item of sel.items) {

@@ -12,7 +12,7 @@ import { AggregateError, KubectlError } from '../errors.ts';
 import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, bool, str } from '../flags/flag-spec.ts';
 import { commandNamespace } from '../namespace.ts';
 import { checkWriteOutput, printWritten, type PrintItem } from '../print-result.ts';
-import { selectObjects } from '../select-objects.ts';
+import { byNameOrFile, selectObjects } from '../select-objects.ts';
 import { forServer } from '../server-object.ts';
 
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
@@ -103,17 +103,7 @@ function run(inv: Invocation): void {
   checkWriteOutput(inv.flags.string('output'));
   const strategy = dryRunStrategy(inv);
   const { namespace, enforce } = commandNamespace(inv);
-  const sel = selectObjects(inv, inv.args, {
-    namespace,
-    enforceNamespace: enforce,
-    allNamespaces: false,
-    labelSelector: '',
-    fieldSelector: '',
-    selectAll: false,
-    allowEmptySelector: false,
-    filenames: inv.flags.list('filename'),
-    recursive: inv.flags.bool('recursive'),
-  });
+  const sel = selectObjects(inv, inv.args, byNameOrFile(inv, namespace, enforce));
   const errors = [...sel.errors];
   const api = inv.host.api;
   for (const item of sel.items) {

@@ -13,7 +13,7 @@ import { DRY_RUN_FLAG, FILENAME_FLAGS, PRINT_FLAGS, bool, str } from '../flags/f
 import { jsonEqual } from '../json-equal.ts';
 import { commandNamespace } from '../namespace.ts';
 import { checkWriteOutput, printWritten } from '../print-result.ts';
-import { keyFor, selectObjects } from '../select-objects.ts';
+import { keyFor, byNameOrFile, selectObjects } from '../select-objects.ts';
 
 const TYPES = ['json', 'merge', 'strategic'];
 
@@ -38,17 +38,7 @@ function run(inv: Invocation): void {
   }
   const strategy = dryRunStrategy(inv);
   const { namespace, enforce } = commandNamespace(inv);
-  const sel = selectObjects(inv, inv.args, {
-    namespace,
-    enforceNamespace: enforce,
-    allNamespaces: false,
-    labelSelector: '',
-    fieldSelector: '',
-    selectAll: false,
-    allowEmptySelector: false,
-    filenames: inv.flags.list('filename'),
-    recursive: inv.flags.bool('recursive'),
-  });
+  const sel = selectObjects(inv, inv.args, byNameOrFile(inv, namespace, enforce));
   const errors = [...sel.errors];
   for (const item of sel.items) {
     try {
