@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = ['src', 'test', 'bench'];
+const roots = ['src', 'test', 'bench', 'reference-cluster'];
 const files = roots
   .flatMap((root) => {
     try {

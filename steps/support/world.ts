@@ -10,6 +10,7 @@ import { redact } from '../../src/report/redact.ts';
 import { renderTraceSvg } from '../../src/report/trace-svg.ts';
 import { formatTrace } from '../../src/trace/trace.ts';
 import { currentBackend, currentSettings } from './backend-session.ts';
+import { COMMAND_RECORD_MEDIA_TYPE } from '../../src/conformance/command-record.ts';
 
 export interface LastCommand {
   command: string;
@@ -37,6 +38,13 @@ export class ScenarioWorld extends World {
   async run(command: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
     const result = await this.backend.run(command, place, stdin);
     this.lastCommand = { command, place, result };
+    // The conformance run compares every command's output across backends (src/conformance).
+    if (process.env.KUBE_SCENARIOS_RECORD_OUTPUTS === '1') {
+      await this.attach(redact(JSON.stringify({ command, place: place.kind, exitCode: result.exitCode, stdout: result.stdout, stderr: result.stderr })), {
+        mediaType: COMMAND_RECORD_MEDIA_TYPE,
+        fileName: `command: ${command.split('\n')[0]}`,
+      });
+    }
     // Every request a tool made: its path as text and as a picture, inline in the HTML report.
     for (const trace of result.traces ?? []) {
       await this.attach(redact(formatTrace(trace)), { mediaType: 'text/plain', fileName: `trace: ${trace.request}` });

@@ -1,0 +1,60 @@
+/**
+ * Starting and stopping the cluster's processes: each runs detached inside its
+ * network namespace, logs to run/logs/NAME.log and leaves its pid in
+ * run/pids/NAME.pid, so `down` and `status` work from another shell.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Layout } from './layout.ts';
+
+export interface RunningProcess {
+  name: string;
+  pid: number;
+  alive: boolean;
+  log: string;
+}
+
+/** Starts `binary args` inside `netns` (ip netns exec execs it, so the pid is the binary's). */
+export function startProcess(l: Layout, name: string, netns: string, binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  mkdirSync(l.logDir, { recursive: true });
+  mkdirSync(l.pidDir, { recursive: true });
+  const log = openSync(join(l.logDir, `${name}.log`), 'a');
+  const child = spawn('ip', ['netns', 'exec', netns, binary, ...args], { detached: true, stdio: ['ignore', log, log], env });
+  child.unref();
+  if (child.pid === undefined) throw new Error(`${name}: could not start ${binary}`);
+  writeFileSync(join(l.pidDir, `${name}.pid`), `${child.pid}\n`);
+  return child.pid;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The processes with a pid file, alive or not. */
+export function recordedProcesses(l: Layout): RunningProcess[] {
+  if (!existsSync(l.pidDir)) return [];
+  return readdirSync(l.pidDir)
+    .filter((f) => f.endsWith('.pid'))
+    .map((f) => {
+      const name = f.slice(0, -4);
+      const pid = Number(readFileSync(join(l.pidDir, f), 'utf8').trim());
+      return { name, pid, alive: isAlive(pid), log: join(l.logDir, `${name}.log`) };
+    });
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; removes the pid file. */
+export async function stopProcess(l: Layout, p: RunningProcess, graceMs = 10_000): Promise<void> {
+  if (p.alive) {
+    process.kill(p.pid, 'SIGTERM');
+    const deadline = Date.now() + graceMs;
+    while (isAlive(p.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
+  }
+  rmSync(join(l.pidDir, `${p.name}.pid`), { force: true });
+}

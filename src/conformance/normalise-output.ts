@@ -1,0 +1,35 @@
+/**
+ * Makes two clusters' outputs comparable: what legitimately differs between
+ * runs (generated name suffixes, addresses, NodePorts, ages, timestamps, uids,
+ * resource versions) becomes a placeholder; everything else must match.
+ */
+
+/** Kubernetes' generated-name alphabet (apimachinery pkg/util/rand: no vowels, no 0/1/3). */
+const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]';
+
+const RULES: [RegExp, string][] = [
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>'],
+  [/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z\b/g, '<time>'],
+  [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\b/g, '<time>'],
+  [/(resourceVersion"?:\s*)"?\d+"?/g, '$1<rv>'],
+  [/\b\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?\b/g, '<ip>'],
+  // pod names: <replicaset hash>-<suffix>, then <owner>-<suffix>
+  [new RegExp(`-${SUFFIX}{8,10}-${SUFFIX}{5}\\b`, 'g'), '-<hash>-<suffix>'],
+  [new RegExp(`-${SUFFIX}{5}\\b`, 'g'), '-<suffix>'],
+  [new RegExp(`-${SUFFIX}{8,10}\\b`, 'g'), '-<hash>'],
+  [/:3[0-2]\d{3}\//g, ':<nodeport>/'],
+  [/\b(nodePort"?:\s*)3[0-2]\d{3}\b/g, '$1<nodeport>'],
+  [/\b\d+(?:d\d*h?|h\d*m?|m\d*s?|s)\b/g, '<age>'],
+  [/<invalid>/g, '<age>'],
+];
+
+export function normaliseOutput(text: string): string {
+  let out = text;
+  for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
+  // Column widths follow the values: compare tables cell by cell, not by spaces.
+  return out
+    .split('\n')
+    .map((line) => line.replace(/ {2,}/g, '  ').trimEnd())
+    .join('\n')
+    .trimEnd();
+}
