@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import { expect } from 'chai';
-import { compareRuns, countVerdicts } from './parity.ts';
+import { compareRuns, countVerdicts, settledCommands } from './parity.ts';
 import type { ScenarioResult } from './scenario-results.ts';
 
 const cmd = (command: string, stdout: string, exitCode = 0) => ({ command, place: 'local', exitCode, stdout, stderr: '' });
@@ -44,5 +44,13 @@ describe('compareRuns', () => {
   });
   it('counts', () => {
     expect(countVerdicts(rows)).to.deep.equal({ identical: 1, explained: 1, differing: 1, notRunnable: 1, missing: 0 });
+  });
+});
+
+describe('settledCommands', () => {
+  it('keeps only the last poll of a waiting step', () => {
+    const poll = (stdout: string) => ({ command: 'kubectl get endpoints kubia', place: 'local', exitCode: 0, stdout, stderr: '' });
+    const other = { command: 'kubectl get svc', place: 'local', exitCode: 0, stdout: 'x', stderr: '' };
+    expect(settledCommands([poll('<none>'), poll('<none>'), poll('10.244.1.2:8080'), other])).to.deep.equal([poll('10.244.1.2:8080'), other]);
   });
 });

@@ -34,10 +34,19 @@ export interface ScenarioParity {
   differences: StepDifference[];
 }
 
+/**
+ * A waiting step runs its command until the output is right: how many polls
+ * that took depends on the cluster's speed, so only the last of a run of the
+ * same command counts.
+ */
+export function settledCommands(commands: CommandRecord[]): CommandRecord[] {
+  return commands.filter((c, i) => commands[i + 1]?.command !== c.command);
+}
+
 function render(step: StepResult | undefined): string {
   if (!step) return '(no such step)';
   const lines = [`[${step.status}]`];
-  for (const c of step.commands) lines.push(...renderCommand(c));
+  for (const c of settledCommands(step.commands)) lines.push(...renderCommand(c));
   if (step.status === 'FAILED' && step.message) lines.push(...step.message.split('\n').slice(0, 12).map((l) => `! ${l}`));
   return lines.join('\n');
 }
@@ -51,7 +60,7 @@ function renderCommand(c: CommandRecord): string[] {
 }
 
 function comparable(step: StepResult): string {
-  return [step.status, ...step.commands.flatMap((c) => [c.command, normaliseOutput(c.stdout), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
+  return [step.status, ...settledCommands(step.commands).flatMap((c) => [c.command, normaliseOutput(c.stdout), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
 }
 
 function status(r: ScenarioResult | undefined): string {

@@ -11,8 +11,8 @@
  * 2 when the reference cluster is not up.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { layout } from '../../reference-cluster/layout.ts';
@@ -52,6 +52,21 @@ function runOn(backend: 'memory' | 'kubeconfig', seed: string, tags: string, pat
   return readFileSync(messages, 'utf8');
 }
 
+/**
+ * The kubectl client the reference run uses: the memory backend imitates 1.31,
+ * so a 1.31 client keeps the comparison to the server (KUBE_SCENARIOS_KUBECTL names another).
+ */
+function kubectlOnPath(): NodeJS.ProcessEnv {
+  const candidates = [process.env.KUBE_SCENARIOS_KUBECTL, '/usr/lib/google-cloud-sdk/bin/kubectl.1.31'].filter((c): c is string => !!c && existsSync(c));
+  if (candidates.length === 0) return {};
+  const dir = join(REPORTS, 'bin');
+  mkdirSync(dir, { recursive: true });
+  rmSync(join(dir, 'kubectl'), { force: true });
+  symlinkSync(candidates[0], join(dir, 'kubectl'));
+  console.log(`conformance: kubectl on the reference cluster is ${candidates[0]}`);
+  return { PATH: `${resolve(dir)}:${process.env.PATH ?? ''}` };
+}
+
 function referenceIsUp(kubeconfig: string): string | undefined {
   if (!existsSync(kubeconfig)) return `no kubeconfig at ${kubeconfig}`;
   const r = spawnSync('kubectl', ['--kubeconfig', kubeconfig, 'get', '--raw', '/readyz'], { encoding: 'utf8', timeout: 15_000 });
@@ -79,6 +94,7 @@ async function main(): Promise<number> {
     runOn('kubeconfig', seed, tags, positionals, {
       KUBECONFIG: kubeconfig,
       KUBE_SCENARIOS_ALLOW_CONTEXT: REFERENCE_CONTEXT,
+      ...kubectlOnPath(),
       KUBE_SCENARIOS_CAPABILITIES: process.env.KUBE_SCENARIOS_CAPABILITIES ?? referenceCapabilities(stage),
     }),
   );
