@@ -30,7 +30,7 @@
     当我运行 `kubectl create service nodeport web --tcp=80:80 --node-port=30080`
     那么输出包含 "service/web created"
     当我运行 `kubectl create service nodeport web1 --tcp=80:80 --node-port=30080`
-    那么命令失败并提示 "The Service \"web1\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated"
+    那么命令失败并提示 "error: failed to create NodePort service: Service \"web1\" is invalid: spec.ports[0].nodePort: Invalid value: 30080: provided port is already allocated"
 
   @ingress @outside-client
   场景: 两个服务通过 ingress 共用 80 端口, 按域名区分

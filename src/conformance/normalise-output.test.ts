@@ -20,3 +20,14 @@ describe('normaliseOutput', () => {
     });
   }
 });
+
+describe('normaliseOutput drops what timing or chance decides', () => {
+  it('rollout progress lines', () => {
+    // kubectl rollout status (staging/src/k8s.io/kubectl/pkg/polymorphichelpers/rollout_status.go) prints one per poll.
+    const out = 'Waiting for deployment "web" rollout to finish: 0 of 2 updated replicas are available...\ndeployment "web" successfully rolled out';
+    expect(normaliseOutput(out)).to.equal('deployment "web" successfully rolled out');
+  });
+  it("openssl's key generation dots", () => {
+    expect(normaliseOutput('.....+..+++++++\n..+*...\n-----')).to.equal('-----');
+  });
+});

@@ -23,8 +23,19 @@ const RULES: [RegExp, string][] = [
   [/<invalid>/g, '<age>'],
 ];
 
+/** Lines whose content depends on timing or chance, not on the cluster's behaviour. */
+const UNSTABLE_LINES: RegExp[] = [
+  // kubectl rollout status prints progress while it polls: how many lines depends on speed.
+  /^Waiting for (deployment|daemon set|statefulset|rollout) .*to finish: .*$/,
+  // openssl's prime search draws random dots and pluses.
+  /^[.+*\n]+$/,
+];
+
 export function normaliseOutput(text: string): string {
-  let out = text;
+  let out = text
+    .split('\n')
+    .filter((line) => !UNSTABLE_LINES.some((p) => p.test(line.trim()) && line.trim() !== ''))
+    .join('\n');
   for (const [pattern, replacement] of RULES) out = out.replace(pattern, replacement);
   // Column widths follow the values: compare tables cell by cell, not by spaces.
   return out

@@ -52,15 +52,21 @@ function render(step: StepResult | undefined): string {
 }
 
 function renderCommand(c: CommandRecord): string[] {
-  const out = [`$ ${c.command}${c.place === 'local' ? '' : `   (${c.place})`}`];
+  const out = [`$ ${normaliseOutput(c.command)}${c.place === 'local' ? '' : `   (${c.place})`}`];
   if (c.stdout) out.push(normaliseOutput(c.stdout));
   if (c.stderr) out.push(...normaliseOutput(c.stderr).split('\n').map((l) => `stderr: ${l}`));
   if (c.exitCode !== 0) out.push(`exit ${c.exitCode}`);
   return out;
 }
 
+/** Steps that poll until a condition holds: what they saw last depends on timing, so only their status counts. */
+function isWaitingStep(step: StepResult): boolean {
+  return /^(I wait until|I wait for|我等待|等待)/.test(step.text);
+}
+
 function comparable(step: StepResult): string {
-  return [step.status, ...settledCommands(step.commands).flatMap((c) => [c.command, normaliseOutput(c.stdout), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
+  if (isWaitingStep(step)) return step.status;
+  return [step.status, ...settledCommands(step.commands).flatMap((c) => [normaliseOutput(c.command), normaliseOutput(c.stdout), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
 }
 
 function status(r: ScenarioResult | undefined): string {

@@ -44,6 +44,7 @@ export function readScenarioResults(ndjson: string): ScenarioResult[] {
   const byPickle = new Map<string, ScenarioResult>();
   const stepOf = new Map<string, StepResult>(); // `${startedId}/${testStepId}` → step
   const hookLog = new Map<string, string[]>(); // startedId → text attachments of hooks
+  const repeats = new Map<string, number>();
 
   for (const line of ndjson.split('\n')) {
     if (!line.trim()) continue;
@@ -55,7 +56,11 @@ export function readScenarioResults(ndjson: string): ScenarioResult[] {
       const pickle = pickles.get(tc.pickleId)!;
       started.set(e.testCaseStarted.id, tc.id);
       const textOf = new Map(pickle.steps.map((s) => [s.id, s.text]));
-      const result: ScenarioResult = { key: `${pickle.uri} › ${pickle.name}`, uri: pickle.uri, name: pickle.name, status: 'PASSED', steps: [] };
+      // Outline examples share a name: number the repeats so both runs key them alike.
+      const base = `${pickle.uri} › ${pickle.name}`;
+      const seen = (repeats.get(base) ?? 0) + 1;
+      repeats.set(base, seen);
+      const result: ScenarioResult = { key: seen === 1 ? base : `${base} #${seen}`, uri: pickle.uri, name: pickle.name, status: 'PASSED', steps: [] };
       for (const ts of tc.testSteps) {
         if (!ts.pickleStepId) continue;
         const step: StepResult = { text: textOf.get(ts.pickleStepId) ?? '?', status: 'UNKNOWN', commands: [] };

@@ -9,6 +9,7 @@ import { int, str, strSlice, type FlagSpec } from '../../flags/flag-spec.ts';
 import { createGenerated, createSubcommandFlags, generatorNamespace, nameArgument } from './create-generated.ts';
 import { isDns1123Subdomain, parsePort, portNameErrors, portNumErrors } from './port-names.ts';
 import type { KubeObject } from '../../../api/meta.ts';
+import { ApiError } from '../../../apiserver/types.ts';
 
 type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 
@@ -85,7 +86,14 @@ function serviceCommand(name: string, type: ServiceType, extra: FlagSpec[], requ
         externalName: has('external-name') ? inv.flags.string('external-name') : '',
         namespace: generatorNamespace(inv),
       });
-      createGenerated(inv, obj);
+      try {
+        createGenerated(inv, obj);
+      } catch (e) {
+        // create_service.go wraps the server's error: "failed to create %s service: %v" (v0.31 pkg/cmd/create),
+        // so kubectl prints the Status message after "error: " instead of its usual "The Service ... is invalid".
+        if (e instanceof ApiError) throw new KubectlError(`failed to create ${type} service: ${e.message}`);
+        throw e;
+      }
     },
   };
 }
