@@ -1,4 +1,5 @@
 /** What every check needs from a cluster, whichever it is. */
+import type { AddressBook } from './address-book.ts';
 
 export type Side = 'reference' | 'memory';
 
@@ -32,4 +33,10 @@ export async function waitFor(cluster: ClusterUnderCheck, timeoutSeconds: number
     if (waited >= timeoutSeconds) return false;
     await cluster.pause(1);
   }
+}
+
+/** A settled cluster with the names of its objects: what a check takes of each side. */
+export interface NamedCluster {
+  cluster: ClusterUnderCheck;
+  book: AddressBook;
 }

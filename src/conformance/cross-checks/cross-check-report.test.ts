@@ -38,6 +38,8 @@ describe('the cross-check report', () => {
     expect(text).to.include('-A KUBE-NODEPORTS -d 127.0.0.0/8');
     expect(text).to.include('memory output from: src/kubeproxy/iptables/service-rules.ts');
     expect(text).to.include('[known 1] the kubelet makes it');
+    const knownOnly = renderText(header, [{ ...result, blocks: [{ subject: 'chains', rows: [result.blocks[1].rows[1]] }] }]);
+    expect(knownOnly).to.include('known differences only: chains (1)').and.not.to.include('the kubelet makes it');
     const md = renderMarkdown(header, [result]);
     expect(md).to.include('| `-A KUBE-NODEPORTS -d 127.0.0.0/8` | *(no line)* | **differs** |');
     expect(md).to.include('1. known: the kubelet makes it');

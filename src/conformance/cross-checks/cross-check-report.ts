@@ -38,7 +38,10 @@ export function renderText(header: ReportHeader, results: CheckResult[]): string
     if (differing.length === 0 && r.notes.length === 0) continue;
     out.push('', `== ${r.check}: ${r.title}`);
     for (const note of r.notes) out.push(`   note: ${note}`);
-    for (const b of differing) {
+    // Blocks that differ only where a known difference says so are named, not shown: the markdown report shows them.
+    const knownOnly = differing.filter((b) => b.rows.every((row) => rowIsIdentical(row) || row.knownReason));
+    if (knownOnly.length) out.push(`   known differences only: ${knownOnly.map((b) => `${b.subject} (${b.rows.filter((row) => !rowIsIdentical(row)).length})`).join(', ')}`);
+    for (const b of differing.filter((blk) => !knownOnly.includes(blk))) {
       out.push('', `-- ${blockLine(b.subject, b.rows.length, b.rows.filter(rowIsIdentical).length)}`);
       const producer = producerOf(r.check, b.subject);
       if (producer && b.rows.some((row) => !rowIsIdentical(row) && !row.knownReason)) out.push(`   memory output from: ${producer}`);

@@ -11,7 +11,7 @@
  *   a remaining TTL: TTLs are left out there.
  */
 import type { AddressBook } from './address-book.ts';
-import type { ClusterUnderCheck, CommandOutput } from './cluster-under-check.ts';
+import type { ClusterUnderCheck, CommandOutput, NamedCluster } from './cluster-under-check.ts';
 import type { CheckResult, ComparedBlock } from './comparison.ts';
 import { compareBlock } from './comparison.ts';
 import type { DigReply, DnsRecord } from './dig-reply.ts';
@@ -69,12 +69,7 @@ async function askFresh(cluster: ClusterUnderCheck, args: string[]): Promise<Com
   }
 }
 
-export interface DnsSide {
-  cluster: ClusterUnderCheck;
-  book: AddressBook;
-}
-
-export async function runDnsChecks(questions: DnsQuestion[], reference: DnsSide, memory: DnsSide, known: readonly KnownDifference[], record: (side: string, name: string, text: string) => void): Promise<CheckResult[]> {
+export async function runDnsChecks(questions: DnsQuestion[], reference: NamedCluster, memory: NamedCluster, known: readonly KnownDifference[], record: (side: string, name: string, text: string) => void): Promise<CheckResult[]> {
   const dns: ComparedBlock[] = [];
   const noall: ComparedBlock[] = [];
   for (const q of questions) {

@@ -6,7 +6,7 @@
  */
 import { normaliseOutput } from '../normalise-output.ts';
 import type { AddressBook } from './address-book.ts';
-import type { ClusterUnderCheck, CommandOutput } from './cluster-under-check.ts';
+import type { CommandOutput, NamedCluster } from './cluster-under-check.ts';
 import { commandLine } from './cluster-under-check.ts';
 import type { CheckResult } from './comparison.ts';
 import { compareBlock } from './comparison.ts';
@@ -79,12 +79,7 @@ export function comparableLines(args: readonly string[], output: CommandOutput, 
   return lines;
 }
 
-export interface SideOfCheck {
-  cluster: ClusterUnderCheck;
-  book: AddressBook;
-}
-
-export async function runKubectlCheck(fixture: Fixture, reference: SideOfCheck, memory: SideOfCheck, known: readonly KnownDifference[], record: (side: string, name: string, text: string) => void): Promise<CheckResult> {
+export async function runKubectlCheck(fixture: Fixture, reference: NamedCluster, memory: NamedCluster, known: readonly KnownDifference[], record: (side: string, name: string, text: string) => void): Promise<CheckResult> {
   const blocks = [];
   for (const args of kubectlCommands(fixture)) {
     const subject = commandLine('kubectl', args);

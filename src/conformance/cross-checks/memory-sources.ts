@@ -6,14 +6,16 @@
 import type { CheckName } from './known-differences.ts';
 
 const PRODUCERS: { check: CheckName; subject: RegExp; producer: string }[] = [
-  { check: 'kubectl', subject: /^kubectl describe svc/, producer: 'src/kubectl/describe/service.ts (with endpoint-slices.ts)' },
-  { check: 'kubectl', subject: /^kubectl get/, producer: 'src/kubectl/cmd/get.ts, src/kubectl/printers/table/ (the row printers)' },
-  { check: 'dns', subject: /^PTR/, producer: 'src/coredns/backend-lookup.ts ptrRecords, src/coredns/kubernetes-plugin.ts' },
-  { check: 'dns', subject: /^SRV/, producer: 'src/coredns/backend-lookup.ts srvRecords, src/coredns/kubernetes-plugin.ts' },
-  { check: 'dns', subject: /\.cluster\.local/, producer: 'src/coredns/kubernetes-plugin.ts, src/coredns/backend-lookup.ts' },
+  { check: 'kubectl', subject: /^kubectl describe svc/, producer: 'src/kubectl/describe/service.ts describeService' },
+  { check: 'kubectl', subject: /^kubectl get pods/, producer: 'src/kubectl/printers/table/pod.ts' },
+  { check: 'kubectl', subject: /^kubectl get/, producer: 'src/kubectl/printers/table/service.ts, endpoints.ts, endpointslice.ts' },
+  { check: 'dns', subject: /^PTR/, producer: 'src/coredns/backend-lookup.ts ptrRecords' },
+  { check: 'dns', subject: /^SRV/, producer: 'src/coredns/backend-lookup.ts srvRecords' },
+  { check: 'dns', subject: /^CNAME/, producer: 'src/coredns/backend-lookup.ts cnameRecords' },
+  { check: 'dns', subject: /\.cluster\.local/, producer: 'src/coredns/kubernetes-plugin.ts, src/coredns/backend-lookup.ts addressRecords' },
   { check: 'dns', subject: /./, producer: 'src/coredns/coredns-server.ts, src/coredns/upstream.ts (names outside cluster.local)' },
-  { check: 'dig-noall', subject: /./, producer: 'src/tools/dns/dig.ts dig (option handling of +noall/+answer/+authority)' },
-  { check: 'iptables', subject: /^(chains|KUBE-SERVICES|KUBE-NODEPORTS|KUBE-(SVC|SEP|EXT|FW|SVL)-)/, producer: 'src/kubeproxy/iptables/service-rules.ts buildServicePortRules, src/kubeproxy/iptables/iptables-proxier.ts' },
+  { check: 'dig-noall', subject: /./, producer: 'src/tools/dns/dig.ts dig (the +noall/+answer/+authority options)' },
+  { check: 'iptables', subject: /^(chains|KUBE-)/, producer: 'src/kubeproxy/iptables/service-rules.ts buildServicePortRules, src/kubeproxy/iptables/iptables-proxier.ts' },
   { check: 'iptables', subject: /./, producer: 'src/kubeproxy/iptables/base-rules.ts, src/kubeproxy/iptables/kind-node-rules.ts' },
 ];
 

@@ -8,10 +8,9 @@
 import type { Layout } from '../../../reference-cluster/layout.ts';
 import { MemoryBackend } from '../../backends/memory/memory-backend.ts';
 import { readRunSettings } from '../../backend/run-settings.ts';
-import type { AddressBook } from './address-book.ts';
 import { buildAddressBook } from './address-book.ts';
 import type { ClusterObjects } from './cluster-objects.ts';
-import type { ClusterUnderCheck } from './cluster-under-check.ts';
+import type { ClusterUnderCheck, NamedCluster } from './cluster-under-check.ts';
 import { waitFor } from './cluster-under-check.ts';
 import type { CheckResult } from './comparison.ts';
 import { dnsQuestions } from './dns-questions.ts';
@@ -50,10 +49,8 @@ const SETTLE_SECONDS = 120;
 /** Seconds kube-proxy gets to sync the fixture's rules after it starts (minSyncPeriod 1s). */
 const PROXY_SYNC_SECONDS = 60;
 
-interface Settled {
-  cluster: ClusterUnderCheck;
+interface Settled extends NamedCluster {
   objects: ClusterObjects;
-  book: AddressBook;
 }
 
 async function applyAndSettle(cluster: ClusterUnderCheck, fixture: Fixture, apply: () => Promise<void>, timeoutSeconds: number, log: (line: string) => void): Promise<Settled> {
@@ -108,7 +105,7 @@ function expectedProgramming(o: CrossCheckOptions) {
     .flatMap((s) => s.ports.map((p) => ({ servicePortName: `${o.fixture.namespace}/${s.name}${p.name ? `:${p.name}` : ''}`, endpoints: s.readyEndpoints })));
 }
 
-async function runIptablesCheck(o: CrossCheckOptions, reference: Settled, memory: Settled, referenceSide: ReferenceSide): Promise<CheckResult> {
+async function runIptablesCheck(o: CrossCheckOptions, memory: Settled, referenceSide: ReferenceSide): Promise<CheckResult> {
   const title = 'kube-proxy `iptables-save -t nat` for kind-worker';
   const unavailable = kubeProxyUnavailable(o.layout);
   if (unavailable) return { check: 'iptables', title, blocks: [], notes: [], notRun: unavailable };
@@ -121,7 +118,7 @@ async function runIptablesCheck(o: CrossCheckOptions, reference: Settled, memory
     const expected = expectedProgramming(o);
     let nat = '';
     const synced = await waitFor(referenceSide, PROXY_SYNC_SECONDS, async () => {
-      nat = proxy.natTable();
+      nat = await referenceSide.natTable();
       return programmedFor(nat, expected);
     });
     if (!synced) return { check: 'iptables', title, blocks: [], notes: [], notRun: `kube-proxy did not program the fixture's rules within ${PROXY_SYNC_SECONDS}s (log ${proxy.logPath})` };
@@ -154,7 +151,7 @@ export async function runCrossChecks(o: CrossCheckOptions): Promise<CheckResult[
 
     if (o.checks.has('kubectl')) results.push(await runKubectlCheck(o.fixture, reference, memory, o.known, o.record));
     if (o.checks.has('dns')) results.push(...(await runDnsChecks(dnsQuestions(o.fixture), reference, memory, o.known, o.record)));
-    if (o.checks.has('iptables')) results.push(await runIptablesCheck(o, reference, memory, referenceSide));
+    if (o.checks.has('iptables')) results.push(await runIptablesCheck(o, memory, referenceSide));
     return results;
   } finally {
     await backend.endScenario();
