@@ -409,7 +409,7 @@ class InMemoryApiServer implements MemoryApiServer {
     txn?.commit();
     if (meta.deletionTimestamp && (meta.finalizers ?? []).length === 0) return this.output(this.removeObject(next));
     if (jsonEqual(next, old)) return this.output(old);
-    return this.output(this.store.commit(next, 'MODIFIED', clone(old)));
+    return this.output(this.store.commit(next, 'MODIFIED'));
   }
 
   updateStatus<T extends KubeObject>(obj: T): WriteResult<T> {
@@ -425,7 +425,7 @@ class InMemoryApiServer implements MemoryApiServer {
     else next.status = clone(obj.status);
     defaultObject(next);
     if (jsonEqual(next, old)) return { object: this.output<T>(old), warnings: [] };
-    return { object: this.output<T>(this.store.commit(next, 'MODIFIED', clone(old))), warnings: [] };
+    return { object: this.output<T>(this.store.commit(next, 'MODIFIED')), warnings: [] };
   }
 
   bind(key: ObjectKey, nodeName: string): WriteResult<Pod> {
@@ -444,7 +444,7 @@ class InMemoryApiServer implements MemoryApiServer {
     const conditions = (next.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: this.clock.nowRFC3339() });
     next.status = { ...(next.status ?? {}), conditions };
-    return { object: this.output<Pod>(this.store.commit(next, 'MODIFIED', clone(old))), warnings: [] };
+    return { object: this.output<Pod>(this.store.commit(next, 'MODIFIED')), warnings: [] };
   }
 
   // ---- patch ----
@@ -534,7 +534,7 @@ class InMemoryApiServer implements MemoryApiServer {
       meta.deletionGracePeriodSeconds = grace;
     }
     if (jsonEqual(next, old)) return old;
-    return this.store.commit(next, 'MODIFIED', clone(old));
+    return this.store.commit(next, 'MODIFIED');
   }
 
   /** The object leaves storage: allocations are released, a terminating namespace may finish. */
@@ -553,7 +553,7 @@ class InMemoryApiServer implements MemoryApiServer {
     next.metadata.deletionGracePeriodSeconds = 0;
     next.status = { ...((next.status as object) ?? {}), phase: 'Terminating' };
     const name = old.metadata.name!;
-    const terminating = this.store.commit(next, 'MODIFIED', clone(old));
+    const terminating = this.store.commit(next, 'MODIFIED');
     for (const obj of this.store.readNamespace(name)) {
       if (this.store.read(obj.kind, name, obj.metadata.name!)) {
         this.delete({ kind: obj.kind, namespace: name, name: obj.metadata.name! });

@@ -114,15 +114,21 @@ export class ObjectStore {
     return String(this.revision + 1);
   }
 
-  /** Stores a new or changed object with a fresh resourceVersion and tells the watchers. */
-  commit(obj: KubeObject, type: Exclude<WatchEventType, 'DELETED'>, old?: KubeObject): KubeObject {
+  /**
+   * Stores a new or changed object with a fresh resourceVersion and tells the watchers. A
+   * MODIFIED event carries the object it replaces as `old`: the stored one, whose presentation
+   * the watchers were given already, so it is not presented again. Stored objects are never
+   * changed in place (writers change a copy), so it is the object as it was.
+   */
+  commit(obj: KubeObject, type: Exclude<WatchEventType, 'DELETED'>): KubeObject {
     omitEmptyMetadata(obj);
     this.revision++;
     obj.metadata.resourceVersion = String(this.revision);
     const key = keyOf(obj.kind, obj.metadata.namespace, obj.metadata.name!);
+    const previous = type === 'MODIFIED' ? this.objects.get(key) : undefined;
     this.objects.set(key, obj);
     this.index(key, obj, obj.kind);
-    this.notify({ type, object: obj, old });
+    this.notify({ type, object: obj, old: previous });
     return obj;
   }
 

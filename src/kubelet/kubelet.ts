@@ -23,8 +23,9 @@ import { badRequest, containerNotRunning, containerNotValid, execStartFailed, po
 import { Backoff } from './lifecycle/backoff.ts';
 import { ImagePuller } from './lifecycle/image-puller.ts';
 import { PodIPAllocator } from './lifecycle/pod-ip-allocator.ts';
+import { ServiceVariablesCache } from './env/service-variables-cache.ts';
 import { KIND_DNS_SETTINGS, type ClusterDNSSettings } from './network/dns-config.ts';
-import { PodWorker } from './pod-worker.ts';
+import { PodWorker, type PodWorkerDeps } from './pod-worker.ts';
 import { newContainerID } from './runtime/container-ids.ts';
 import type { PodRuntime } from './runtime/pod-runtime.ts';
 import { ensureGenericPrograms } from './runtime/generic-programs.ts';
@@ -71,6 +72,10 @@ export class Kubelet implements Controller {
   private readonly ids: SeededRandom;
   private readonly envOrder: SeededRandom;
   private readonly options: KubeletOptions;
+  private readonly serviceVariables: ServiceVariablesCache;
+  private nodeObject?: Node;
+  /** What every pod worker of this node gets: one object, not one (with its closures) per pod. */
+  private sharedWorkerDeps?: PodWorkerDeps;
 
   constructor(options: KubeletOptions) {
     ensureGenericPrograms();
@@ -85,12 +90,16 @@ export class Kubelet implements Controller {
     this.ids = random.derive('container-ids');
     this.envOrder = random.derive('env-map-order');
     this.puller = new ImagePuller(random.derive('image-pulls'));
+    this.serviceVariables = new ServiceVariablesCache(this.api);
     this.api.watch('Pod', (event) => this.onPod(event));
     this.api.watch('ConfigMap', (event) => this.onConfigObject(event));
     this.api.watch('Secret', (event) => this.onConfigObject(event));
     this.api.watch('Node', (event) => {
-      if (event.object.metadata.name === this.nodeName) for (const key of this.workers.keys()) this.queue.add(key);
+      if (event.object.metadata.name !== this.nodeName) return;
+      this.nodeObject = event.type === 'DELETED' ? undefined : (event.object as Node);
+      for (const key of this.workers.keys()) this.queue.add(key);
     });
+    this.nodeObject = this.api.tryGet<Node>({ kind: 'Node', name: this.nodeName });
     for (const pod of this.api.list<Pod>('Pod', { fieldSelector: `spec.nodeName=${this.nodeName}` })) this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
   }
 
@@ -132,7 +141,7 @@ export class Kubelet implements Controller {
     if (!pod || pod.spec.nodeName !== this.nodeName) return;
     if (!worker) {
       if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return;
-      worker = new PodWorker(pod, this.workerDeps());
+      worker = new PodWorker(pod, (this.sharedWorkerDeps ??= this.workerDeps()));
       this.workers.set(key, worker);
     }
     const next = worker.sync(pod);
@@ -164,15 +173,16 @@ export class Kubelet implements Controller {
     this.timers.delete(key);
   }
 
+  /** This kubelet's Node as its watch last delivered it (shared: read only). */
   private node(): Node | undefined {
-    return this.api.tryGet<Node>({ kind: 'Node', name: this.nodeName });
+    return this.nodeObject;
   }
 
   private hostIP(): string {
     return this.node()?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
   }
 
-  private workerDeps() {
+  private workerDeps(): PodWorkerDeps {
     const version = this.options.kubernetesVersion ?? '1.31';
     return {
       nodeName: this.nodeName,
@@ -188,6 +198,7 @@ export class Kubelet implements Controller {
       pullBackoff: this.pullBackoff,
       ids: this.ids,
       envOrder: this.envOrder,
+      serviceVariables: (namespace: string, enableServiceLinks: boolean) => this.serviceVariables.variables(namespace, enableServiceLinks),
       userAgent: `kube-probe/${version.split('.').slice(0, 2).join('.')}`,
       hostIP: () => this.hostIP(),
       podCIDR: () => this.node()?.spec.podCIDR,

@@ -20,7 +20,7 @@
  * Timestamps are the virtual clock's; container IDs and jitter come from the
  * kubelet's seeded streams.
  */
-import type { Container, ConfigMap, Pod, Secret, Service, Volume } from '../api/core.ts';
+import type { Container, ConfigMap, Pod, Secret, Volume } from '../api/core.ts';
 import { jsonEqual } from '../apiserver/json-equal.ts';
 import type { ApiServer } from '../apiserver/types.ts';
 import type { VirtualClock } from '../clock/virtual-clock.ts';
@@ -30,7 +30,7 @@ import type { ResolvedImage } from '../images/image-spec.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { MemoryFileSystem } from '../shell/memory-fs.ts';
 import { makeEnvironmentVariables } from './env/container-env.ts';
-import { containerProcessEnvironment } from './env/process-env.ts';
+import { ContainerEnvironment } from './env/container-environment.ts';
 import { Backoff } from './lifecycle/backoff.ts';
 import { goDuration } from './lifecycle/go-duration.ts';
 import type { ImagePuller } from './lifecycle/image-puller.ts';
@@ -67,6 +67,8 @@ export interface PodWorkerDeps {
   ids: SeededRandom;
   /** Go map order of environment variables. */
   envOrder: SeededRandom;
+  /** The service variables of a namespace now (ServiceVariablesCache). */
+  serviceVariables(namespace: string, enableServiceLinks: boolean): ReadonlyMap<string, string>;
   userAgent: string;
   hostIP(): string;
   podCIDR(): string | undefined;
@@ -437,7 +439,7 @@ export class PodWorker {
     if (!runtime || !image) return;
     const { api } = this.deps;
     const env = makeEnvironmentVariables(pod, record.spec, {
-      services: api.listShared<Service>('Service') as Service[],
+      serviceVariables: (namespace, enableServiceLinks) => this.deps.serviceVariables(namespace, enableServiceLinks),
       configMap: (namespace, name) => api.tryGet<ConfigMap>({ kind: 'ConfigMap', namespace, name }),
       secret: (namespace, name) => api.tryGet<Secret>({ kind: 'Secret', namespace, name }),
       podIP: runtime.ip,
@@ -453,7 +455,7 @@ export class PodWorker {
       return;
     }
     const { hostname, domain } = podHostnameAndDomain(pod, this.deps.dns.clusterDomain);
-    const processEnv = containerProcessEnvironment({ hostname, imageEnv: image.spec.env, kubeletEnv: env.env, tty: record.spec.tty === true });
+    const processEnv = new ContainerEnvironment({ hostname, imageEnv: image.spec.env, kubeletEnv: env.env, tty: record.spec.tty === true });
     const process = mainProcess(record.spec, image.spec, processEnv);
     const id = newContainerID(this.deps.ids);
     record.instances++;

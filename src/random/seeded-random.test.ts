@@ -16,6 +16,15 @@ describe('SeededRandom', () => {
     expect(ones).to.be.within(70, 130);
   });
 
+  it('clones a stream at its position: the clone draws what the stream draws next, independently', () => {
+    const stream = new SeededRandom('s');
+    stream.int(0, 1e9);
+    const copy = stream.clone();
+    const ahead = Array.from({ length: 5 }, () => stream.int(0, 1e9));
+    expect(Array.from({ length: 5 }, () => copy.int(0, 1e9))).to.deep.equal(ahead);
+    expect(copy.seed).to.equal('s');
+  });
+
   it('keeps derived streams apart from their parent', () => {
     const parent = new SeededRandom('s');
     const child = parent.derive('names');

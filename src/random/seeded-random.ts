@@ -34,6 +34,13 @@ export class SeededRandom {
     return new SeededRandom(`${this.seed}/${label}`);
   }
 
+  /** A copy at this stream's position: it draws what this stream draws next (to replay draws later, lazily). */
+  clone(): SeededRandom {
+    const copy = Object.create(SeededRandom.prototype) as SeededRandom;
+    Object.assign(copy, { seed: this.seed, generator: this.generator.clone() });
+    return copy;
+  }
+
   /** A whole number in [min, max], both included. */
   int(min: number, max: number): number {
     return uniformInt(this.generator, min, max);

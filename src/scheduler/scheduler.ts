@@ -21,11 +21,11 @@ import type { Controller, ControllerDeps } from '../controllers/controller.ts';
 import { EventsV1Recorder } from '../controllers/events-v1.ts';
 import { objectKey, splitObjectKey } from '../controllers/object-key.ts';
 import { controllerOf } from '../controllers/owner-references.ts';
-import { isPodActive } from '../controllers/pod-readiness.ts';
 import { WorkQueue } from '../controllers/work-queue.ts';
 import type { SeededRandom } from '../random/seeded-random.ts';
 import { fitErrorMessage, NO_NODES_AVAILABLE } from './fit-error.ts';
 import { filterNode } from './node-filters.ts';
+import { NodePodCounts } from './node-pod-counts.ts';
 
 export const DEFAULT_SCHEDULER_NAME = 'default-scheduler';
 
@@ -39,19 +39,21 @@ export class Scheduler implements Controller {
   private readonly queue = new WorkQueue();
   private readonly recorder: EventsV1Recorder;
   private readonly ties: SeededRandom;
+  private readonly counts: NodePodCounts;
 
   constructor(
     private readonly deps: ControllerDeps,
     options: SchedulerOptions = {},
   ) {
     this.ties = deps.random.derive('scheduler');
+    this.counts = new NodePodCounts(deps.api);
     this.recorder = new EventsV1Recorder(deps.api, deps.clock, deps.random, DEFAULT_SCHEDULER_NAME, `${DEFAULT_SCHEDULER_NAME}-${options.host ?? 'kind-control-plane'}`);
     deps.api.watch('Pod', (e) => {
       if (e.type !== 'DELETED' && needsScheduling(e.object as Pod)) this.queue.add(objectKey(e.object));
     });
     // A node that appears or changes may fit pods that did not fit before.
     deps.api.watch('Node', () => {
-      for (const pod of deps.api.list<Pod>('Pod')) if (needsScheduling(pod)) this.queue.add(objectKey(pod));
+      for (const pod of deps.api.listShared<Pod>('Pod')) if (needsScheduling(pod)) this.queue.add(objectKey(pod));
     });
   }
 
@@ -63,7 +65,7 @@ export class Scheduler implements Controller {
     const { namespace, name } = splitObjectKey(key);
     const pod = this.deps.api.tryGet<Pod>({ kind: 'Pod', namespace, name });
     if (!pod || !needsScheduling(pod)) return;
-    const nodes = this.deps.api.list<Node>('Node');
+    const nodes = this.deps.api.listShared<Node>('Node');
     if (nodes.length === 0) {
       this.fail(pod, NO_NODES_AVAILABLE);
       return;
@@ -85,11 +87,9 @@ export class Scheduler implements Controller {
   /** Fewest pods of the same owner, then fewest pods; a seeded pick among the best. */
   private selectHost(pod: Pod, nodes: Node[]): Node {
     const owner = controllerOf(pod)?.uid;
-    const pods = this.deps.api.listShared<Pod>('Pod').filter((p) => p.spec.nodeName && isPodActive(p));
     const score = (node: Node): [number, number] => {
-      const onNode = pods.filter((p) => p.spec.nodeName === node.metadata.name);
-      const siblings = owner ? onNode.filter((p) => controllerOf(p)?.uid === owner).length : 0;
-      return [siblings, onNode.length];
+      const name = String(node.metadata.name);
+      return [owner ? this.counts.ofOwner(name, owner) : 0, this.counts.total(name)];
     };
     const scored = nodes.map((node) => ({ node, score: score(node) }));
     const best = scored.reduce((min, s) => (s.score[0] < min[0] || (s.score[0] === min[0] && s.score[1] < min[1]) ? s.score : min), scored[0].score);

@@ -15,6 +15,7 @@
 import type { Deployment, ReplicaSet } from '../../api/apps.ts';
 import type { Pod } from '../../api/core.ts';
 import type { Condition } from '../../api/meta.ts';
+import { deepCopy } from '../../apiserver/deep-copy.ts';
 import { labelSelectorMatches } from '../../apiserver/selectors/label-selector-object.ts';
 import { ApiError } from '../../apiserver/types.ts';
 import type { TimerHandle } from '../../clock/virtual-clock.ts';
@@ -22,6 +23,8 @@ import type { Controller, ControllerDeps } from '../controller.ts';
 import { EventRecorder } from '../events.ts';
 import { objectKey, splitObjectKey } from '../object-key.ts';
 import { controllerOf, newControllerRef } from '../owner-references.ts';
+import { CONTROLLER_UID_INDEX, controlledAndOrphans, controllerUIDIndexValues } from '../informers/controller-uid-index.ts';
+import { Indexer } from '../informers/indexer.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { getCondition, newCondition, REASON, removeCondition, setCondition } from './deployment-conditions.ts';
 import { desiredReplicas, isRollingUpdate, maxSurge, maxUnavailable } from './fenceposts.ts';
@@ -64,8 +67,11 @@ export class DeploymentController implements Controller {
   private readonly queue = new WorkQueue();
   private readonly recorder: EventRecorder;
   private readonly progressChecks = new Map<string, TimerHandle>();
+  /** ReplicaSets by controller UID (and orphans by namespace): a sync reads its own, not its namespace's. */
+  private readonly replicaSets: Indexer<ReplicaSet>;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.replicaSets = new Indexer<ReplicaSet>(deps.api, 'ReplicaSet', { [CONTROLLER_UID_INDEX]: controllerUIDIndexValues });
     this.recorder = new EventRecorder(deps.api, deps.clock, deps.random, { component: 'deployment-controller' });
     deps.api.watch('Deployment', (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('ReplicaSet', (e) => this.enqueueOwnerOf(e.object as ReplicaSet));
@@ -129,7 +135,8 @@ export class DeploymentController implements Controller {
   /** getReplicaSetsForDeployment: adopt matching orphans, release owned ReplicaSets that no longer match. */
   private claimReplicaSets(d: Deployment): ReplicaSet[] {
     const claimed: ReplicaSet[] = [];
-    for (const rs of this.deps.api.list<ReplicaSet>('ReplicaSet', { namespace: d.metadata.namespace })) {
+    // Only the ReplicaSets this Deployment may claim are copied (claiming and scaling change them).
+    for (const rs of controlledAndOrphans(this.replicaSets, d).map((shared) => deepCopy(shared))) {
       const ref = controllerOf(rs);
       const matches = selects(d, rs.metadata.labels);
       if (ref) {
@@ -220,7 +227,7 @@ export class DeploymentController implements Controller {
     const desired = desiredReplicas(d);
     const max = desired + maxSurge(d);
     if (existing) {
-      const rsCopy = structuredClone(existing);
+      const rsCopy = deepCopy(existing);
       const annotationsUpdated = setNewReplicaSetAnnotations(d, rsCopy, newRevision, true, desired, max);
       const minReadyNeedsUpdate = (rsCopy.spec.minReadySeconds ?? 0) !== (d.spec.minReadySeconds ?? 0);
       if (annotationsUpdated || minReadyNeedsUpdate) {

@@ -5,7 +5,7 @@
  * FindActiveOrLatest, Get*ReplicaCountForReplicaSets).
  */
 import type { Deployment, ReplicaSet } from '../../api/apps.ts';
-import { equalIgnoreHash } from './template-equality.ts';
+import { templateKeyIgnoringHash } from './template-equality.ts';
 
 export function specReplicas(rs: ReplicaSet): number {
   return rs.spec.replicas ?? 0;
@@ -37,7 +37,8 @@ export function activeReplicaSets(rss: readonly (ReplicaSet | undefined)[]): Rep
 
 /** The oldest ReplicaSet whose template equals the Deployment's. */
 export function findNewReplicaSet(d: Deployment, rss: readonly ReplicaSet[]): ReplicaSet | undefined {
-  return [...rss].sort(byCreationTimestamp).find((rs) => equalIgnoreHash(rs.spec.template, d.spec.template));
+  const wanted = templateKeyIgnoringHash(d.spec.template);
+  return [...rss].sort(byCreationTimestamp).find((rs) => templateKeyIgnoringHash(rs.spec.template) === wanted);
 }
 
 export function findOldReplicaSets(d: Deployment, rss: readonly ReplicaSet[]): ReplicaSet[] {

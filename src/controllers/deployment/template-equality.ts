@@ -8,14 +8,20 @@ import type { PodTemplateSpec } from '../../api/core.ts';
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 
 export function equalIgnoreHash(a: PodTemplateSpec | undefined, b: PodTemplateSpec | undefined): boolean {
-  return JSON.stringify(normalize(withoutHash(a))) === JSON.stringify(normalize(withoutHash(b)));
+  return templateKeyIgnoringHash(a) === templateKeyIgnoringHash(b);
 }
 
+/** What equalIgnoreHash compares: equal keys, equal templates (to compare one template with many). */
+export function templateKeyIgnoringHash(t: PodTemplateSpec | undefined): string | undefined {
+  return JSON.stringify(normalize(withoutHash(t)));
+}
+
+/** The template without the hash label: shallow copies of the levels above it, the rest shared (normalize copies). */
 function withoutHash(t: PodTemplateSpec | undefined): unknown {
-  if (!t) return undefined;
-  const copy = structuredClone(t);
-  if (copy.metadata?.labels) delete copy.metadata.labels[POD_TEMPLATE_HASH_LABEL];
-  return copy;
+  const labels = t?.metadata?.labels;
+  if (!t || !labels || !Object.hasOwn(labels, POD_TEMPLATE_HASH_LABEL)) return t;
+  const { [POD_TEMPLATE_HASH_LABEL]: _hash, ...others } = labels;
+  return { ...t, metadata: { ...t.metadata, labels: others } };
 }
 
 /** Drops absent values, empty lists and empty maps; sorts keys so that order does not matter. */

@@ -19,6 +19,8 @@ import { findPort } from '../find-port.ts';
 import { isPodReady } from '../pod-readiness.ts';
 import { objectKey, splitObjectKey } from '../object-key.ts';
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../trigger-time-tracker.ts';
+import { Indexer } from '../informers/indexer.ts';
+import { SERVICE_SELECTOR_INDEX, serviceSelectorIndexValues, servicesSelecting } from '../informers/service-selector-index.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { repackSubsets } from './repack-subsets.ts';
 
@@ -31,8 +33,11 @@ export class EndpointsController implements Controller {
   readonly name = 'endpoint-controller';
   private readonly queue = new WorkQueue();
   private readonly triggerTimes = new TriggerTimeTracker();
+  /** Services by selector pair: a pod event finds the Services that select the pod without matching all of them. */
+  private readonly services: Indexer<Service>;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.services = new Indexer<Service>(deps.api, 'Service', { [SERVICE_SELECTOR_INDEX]: serviceSelectorIndexValues });
     deps.api.watch('Service', (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('Pod', (e) => {
       this.enqueueServicesOf(e.object as Pod);
@@ -52,9 +57,7 @@ export class EndpointsController implements Controller {
   }
 
   private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.deps.api.listShared<Service>('Service', { namespace: pod.metadata.namespace })) {
-      if (serviceSelects(svc, pod.metadata.labels)) this.queue.add(objectKey(svc));
-    }
+    for (const svc of servicesSelecting(this.services, pod)) this.queue.add(objectKey(svc));
   }
 
   private syncService(key: string): void {

@@ -81,6 +81,8 @@ function compareAddresses(a: EndpointAddress, b: EndpointAddress): number {
 }
 
 function sortByHash<T>(items: T[], goType: string): T[] {
+  // One item is in order already: no need to hash it (most Services have one port and one subset).
+  if (items.length < 2) return [...items];
   const hashed = items.map((item) => ({ item, hash: deepHashMd5(item, goType, GO_LAYOUT_ENDPOINT_SUBSET_V1_31) }));
   hashed.sort((a, b) => Buffer.compare(a.hash, b.hash));
   return hashed.map((h) => h.item);

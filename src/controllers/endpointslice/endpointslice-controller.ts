@@ -24,6 +24,9 @@ import { objectKey, splitObjectKey } from '../object-key.ts';
 import { newControllerRef } from '../owner-references.ts';
 import { isPodReady } from '../pod-readiness.ts';
 import { LAST_CHANGE_TRIGGER_TIME, TriggerTimeTracker } from '../trigger-time-tracker.ts';
+import { Indexer } from '../informers/indexer.ts';
+import { SERVICE_NAME_INDEX, serviceNameIndexValues, slicesOfService } from '../informers/service-name-index.ts';
+import { SERVICE_SELECTOR_INDEX, serviceSelectorIndexValues, servicesSelecting } from '../informers/service-selector-index.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { reconcileSlices, type DesiredGroup } from './slice-reconciler.ts';
 import { servedApiVersion } from '../served-api-version.ts';
@@ -39,8 +42,17 @@ export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
   private readonly queue = new WorkQueue();
   private readonly triggerTimes = new TriggerTimeTracker();
+  /** Services by selector pair: a pod event finds the Services that select the pod without matching all of them. */
+  private readonly services: Indexer<Service>;
+  /** EndpointSlices by Service: a sync reads its Service's slices only. */
+  private readonly slices: Indexer<EndpointSlice>;
+  /** The node lister: an endpoint's zone comes from its node's labels. */
+  private readonly nodes: Indexer<Node>;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.services = new Indexer<Service>(deps.api, 'Service', { [SERVICE_SELECTOR_INDEX]: serviceSelectorIndexValues });
+    this.slices = new Indexer<EndpointSlice>(deps.api, 'EndpointSlice', { [SERVICE_NAME_INDEX]: serviceNameIndexValues });
+    this.nodes = new Indexer<Node>(deps.api, 'Node', {});
     deps.api.watch('Service', (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('Pod', (e) => {
       this.enqueueServicesOf(e.object as Pod);
@@ -60,9 +72,7 @@ export class EndpointSliceController implements Controller {
   }
 
   private enqueueServicesOf(pod: Pod): void {
-    for (const svc of this.deps.api.listShared<Service>('Service', { namespace: pod.metadata.namespace })) {
-      if (serviceSelects(svc, pod.metadata.labels)) this.queue.add(objectKey(svc));
-    }
+    for (const svc of servicesSelecting(this.services, pod)) this.queue.add(objectKey(svc));
   }
 
   private syncService(key: string): void {
@@ -79,9 +89,8 @@ export class EndpointSliceController implements Controller {
     const pods = this.deps.api.listShared<Pod>('Pod', { namespace, labelSelector }).filter((p) => serviceSelects(service, p.metadata.labels));
     const desired = this.desiredEndpoints(service, pods);
     // From the shared lister; only this service's slices are copied (reconciling changes them).
-    const existing = this.deps.api
-      .listShared<EndpointSlice>('EndpointSlice', { namespace })
-      .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name && s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME)
+    const existing = slicesOfService(this.slices, namespace, name)
+      .filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === CONTROLLER_NAME)
       .filter((s) => s.addressType === 'IPv4')
       .map((s) => deepCopy(s));
     const labels = sliceLabels(service);
@@ -131,7 +140,7 @@ export class EndpointSliceController implements Controller {
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { ports, endpoints: [] }));
       const nodeName = pod.spec.nodeName;
-      if (nodeName && !nodes.has(nodeName)) nodes.set(nodeName, this.deps.api.tryGet<Node>({ kind: 'Node', name: nodeName }));
+      if (nodeName && !nodes.has(nodeName)) nodes.set(nodeName, this.nodes.get(nodeName));
       group.endpoints.push(podToEndpoint(pod, ip, service, nodeName ? nodes.get(nodeName) : undefined));
     }
     return [...groups.values()];

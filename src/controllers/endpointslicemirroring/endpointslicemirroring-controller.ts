@@ -22,6 +22,9 @@ import { reconcileSlices, type DesiredGroup } from '../endpointslice/slice-recon
 import { objectKey, splitObjectKey } from '../object-key.ts';
 import { newControllerRef } from '../owner-references.ts';
 import { LAST_CHANGE_TRIGGER_TIME } from '../trigger-time-tracker.ts';
+import { deepCopy } from '../../apiserver/deep-copy.ts';
+import { Indexer } from '../informers/indexer.ts';
+import { SERVICE_NAME_INDEX, serviceNameIndexValues, slicesOfService } from '../informers/service-name-index.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { servedApiVersion } from '../served-api-version.ts';
 
@@ -33,8 +36,11 @@ export const MAX_ENDPOINTS_PER_SUBSET = 1000;
 export class EndpointSliceMirroringController implements Controller {
   readonly name = 'endpointslice-mirroring-controller';
   private readonly queue = new WorkQueue();
+  /** EndpointSlices by Service: a sync reads the slices of its Endpoints only. */
+  private readonly slices: Indexer<EndpointSlice>;
 
   constructor(private readonly deps: ControllerDeps) {
+    this.slices = new Indexer<EndpointSlice>(deps.api, 'EndpointSlice', { [SERVICE_NAME_INDEX]: serviceNameIndexValues });
     deps.api.watch('Endpoints', (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('Service', (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('EndpointSlice', (e) => {
@@ -51,9 +57,10 @@ export class EndpointSliceMirroringController implements Controller {
 
   private syncEndpoints(key: string): void {
     const { namespace, name } = splitObjectKey(key);
-    const mirrored = this.deps.api
-      .list<EndpointSlice>('EndpointSlice', { namespace })
-      .filter((s) => s.metadata.labels?.[SERVICE_NAME_LABEL] === name && s.metadata.labels?.[MANAGED_BY_LABEL] === MIRRORING_CONTROLLER_NAME);
+    // Only this Endpoints' slices are copied (reconciling changes them).
+    const mirrored = slicesOfService(this.slices, namespace, name)
+      .filter((s) => s.metadata.labels?.[MANAGED_BY_LABEL] === MIRRORING_CONTROLLER_NAME)
+      .map((s) => deepCopy(s));
     const endpoints = this.deps.api.tryGet<Endpoints>({ kind: 'Endpoints', namespace, name });
     const service = this.deps.api.tryGet<Service>({ kind: 'Service', namespace, name });
     if (!endpoints || !service || hasSelector(service) || endpoints.metadata.labels?.[SKIP_MIRROR_LABEL] === 'true') {

@@ -22,6 +22,8 @@ import { EventRecorder } from '../events.ts';
 import { objectKey, splitObjectKey } from '../object-key.ts';
 import { controllerOf, newControllerRef } from '../owner-references.ts';
 import { isPodActive, isPodAvailable, isPodReady } from '../pod-readiness.ts';
+import { CONTROLLER_UID_INDEX, controlledAndOrphans, controllerUIDIndexValues } from '../informers/controller-uid-index.ts';
+import { Indexer } from '../informers/indexer.ts';
 import { WorkQueue } from '../work-queue.ts';
 import { podsToDelete } from './pods-to-delete.ts';
 
@@ -50,6 +52,8 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
   readonly name: string;
   private readonly queue = new WorkQueue();
   private readonly recorder: EventRecorder;
+  /** Pods by controller UID (and orphans by namespace): a sync reads its own pods, not its namespace's. */
+  private readonly pods: Indexer<Pod>;
 
   constructor(
     private readonly deps: ControllerDeps,
@@ -57,6 +61,7 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
   ) {
     this.name = owners.controllerName;
     this.recorder = new EventRecorder(deps.api, deps.clock, deps.random, { component: owners.controllerName });
+    this.pods = new Indexer<Pod>(deps.api, 'Pod', { [CONTROLLER_UID_INDEX]: controllerUIDIndexValues });
     deps.api.watch(owners.kind, (e) => this.queue.add(objectKey(e.object)));
     deps.api.watch('Pod', (e) => {
       this.enqueueOwnersOf(e.object as Pod);
@@ -84,15 +89,14 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
     const { namespace, name } = splitObjectKey(key);
     const owner = this.deps.api.tryGet<T>({ kind: this.owners.kind, namespace, name });
     if (!owner) return;
-    // From the shared lister: only the pods this owner may claim are copied (claiming changes them).
-    const all = this.deps.api
-      .listShared<Pod>('Pod', { namespace })
-      .filter((p) => controllerOf(p)?.uid === owner.metadata.uid || (!controllerOf(p) && this.owners.selects(owner, p.metadata.labels)))
-      .map((p) => deepCopy(p));
+    // Shared from the cache: a pod is copied only to be changed (adopted or released).
+    const all = controlledAndOrphans(this.pods, owner).filter((p) => controllerOf(p) || this.owners.selects(owner, p.metadata.labels));
     const pods = this.claimPods(owner, all.filter(isPodActive));
     let failure: string | undefined;
     if (!owner.metadata.deletionTimestamp) failure = this.manageReplicas(owner, pods);
-    const current = this.deps.api.listShared<Pod>('Pod', { namespace }).filter((p) => isPodActive(p) && controllerOf(p)?.uid === owner.metadata.uid);
+    const current = this.pods
+      .byIndex(CONTROLLER_UID_INDEX, String(owner.metadata.uid))
+      .filter((p) => p.metadata.namespace === namespace && isPodActive(p));
     this.updateStatus(owner, current, failure);
   }
 
@@ -115,12 +119,14 @@ export class ReplicaManager<T extends KubeObject> implements Controller {
     return claimed;
   }
 
-  private adopt(owner: T, pod: Pod): Pod | undefined {
+  private adopt(owner: T, shared: Pod): Pod | undefined {
+    const pod = deepCopy(shared);
     pod.metadata.ownerReferences = [...(pod.metadata.ownerReferences ?? []), newControllerRef(owner)];
     return this.tryWrite(() => this.deps.api.update(pod).object);
   }
 
-  private release(owner: T, pod: Pod): void {
+  private release(owner: T, shared: Pod): void {
+    const pod = deepCopy(shared);
     pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []).filter((r: OwnerReference) => r.uid !== owner.metadata.uid);
     if (pod.metadata.ownerReferences.length === 0) delete pod.metadata.ownerReferences;
     this.tryWrite(() => this.deps.api.update(pod));

@@ -12,15 +12,19 @@
  * We draw that order from a seeded stream: random like a real cluster,
  * repeatable for one run seed.
  */
-import type { ConfigMap, Container, Pod, Secret, Service } from '../../api/core.ts';
+import type { ConfigMap, Container, Pod, Secret } from '../../api/core.ts';
 import type { SeededRandom } from '../../random/seeded-random.ts';
-import { serviceEnvVarMap, type EnvVarPair } from './envvars.ts';
 import { expandReferences } from './expansion.ts';
 import { fieldRefValue } from './field-ref.ts';
+import { goMapOrder, skipGoMapOrder } from './go-map-order.ts';
+import { KubeletEnvironment } from './kubelet-environment.ts';
 
 export interface EnvironmentSources {
-  /** Every Service in the cluster when the container starts. */
-  services: readonly Service[];
+  /**
+   * The service variables of a namespace as the Services are when the container starts
+   * (envvars.ts serviceEnvVarMap: getServiceEnvVarMap); the map is only read.
+   */
+  serviceVariables(namespace: string, enableServiceLinks: boolean): ReadonlyMap<string, string>;
   configMap(namespace: string, name: string): ConfigMap | undefined;
   secret(namespace: string, name: string): Secret | undefined;
   podIP: string;
@@ -29,26 +33,16 @@ export interface EnvironmentSources {
   mapOrder: SeededRandom;
 }
 
-/** ok: the variables in the order the runtime receives them; error: why the container cannot be created (CreateContainerConfigError). */
-export type ContainerEnvResult = { ok: true; env: EnvVarPair[] } | { ok: false; error: string };
+/** ok: the variables the runtime receives; error: why the container cannot be created (CreateContainerConfigError). */
+export type ContainerEnvResult = { ok: true; env: KubeletEnvironment } | { ok: false; error: string };
 
 function decodeSecret(value: string): string {
   return Buffer.from(value, 'base64').toString('utf8');
 }
 
-/** Go's `for k, v := range m` over a map built in insertion order: a seeded permutation. */
-function goMapOrder<T>(entries: T[], random: SeededRandom): T[] {
-  const out = [...entries];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = random.int(0, i);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
-
 export function makeEnvironmentVariables(pod: Pod, container: Container, sources: EnvironmentSources): ContainerEnvResult {
   const namespace = pod.metadata.namespace ?? 'default';
-  const serviceEnv = serviceEnvVarMap(sources.services, namespace, pod.spec.enableServiceLinks !== false);
+  const serviceEnv = sources.serviceVariables(namespace, pod.spec.enableServiceLinks !== false);
   const tmpEnv = new Map<string, string>();
   const configMaps = new Map<string, ConfigMap>();
   const secrets = new Map<string, Secret>();
@@ -127,8 +121,11 @@ export function makeEnvironmentVariables(pod: Pod, container: Container, sources
     tmpEnv.set(envVar.name, value);
   }
 
-  const env: EnvVarPair[] = goMapOrder([...tmpEnv].map(([name, value]) => ({ name, value })), sources.mapOrder);
-  const services = [...serviceEnv].filter(([name]) => !tmpEnv.has(name)).map(([name, value]) => ({ name, value }));
-  env.push(...goMapOrder(services, sources.mapOrder));
-  return { ok: true, env };
+  const own = goMapOrder([...tmpEnv].map(([name, value]) => ({ name, value })), sources.mapOrder);
+  // The service variables' order is drawn now (the stream moves on as it did) and laid out when read.
+  const serviceOrder = sources.mapOrder.clone();
+  let visible = serviceEnv.size;
+  for (const name of tmpEnv.keys()) if (serviceEnv.has(name)) visible--;
+  skipGoMapOrder(visible, sources.mapOrder);
+  return { ok: true, env: new KubeletEnvironment(own, tmpEnv, serviceEnv, serviceOrder) };
 }

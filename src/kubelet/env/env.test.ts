@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { ConfigMap, Container, Pod, Secret, Service } from '../../api/core.ts';
 import { SeededRandom } from '../../random/seeded-random.ts';
 import { makeEnvironmentVariables, type EnvironmentSources } from './container-env.ts';
-import { serviceEnvVars } from './envvars.ts';
+import { serviceEnvVarMap, serviceEnvVars } from './envvars.ts';
 import { expandReferences } from './expansion.ts';
 import { containerProcessEnvironment, processEnvironment } from './process-env.ts';
 
@@ -22,7 +22,7 @@ function pod(name: string, container: Container, extra: Partial<Pod['spec']> = {
 
 function sources(services: Service[], objects: { configMaps?: ConfigMap[]; secrets?: Secret[] } = {}): EnvironmentSources {
   return {
-    services,
+    serviceVariables: (namespace, enableServiceLinks) => serviceEnvVarMap(services, namespace, enableServiceLinks),
     configMap: (ns, name) => objects.configMaps?.find((c) => c.metadata.namespace === ns && c.metadata.name === name),
     secret: (ns, name) => objects.secrets?.find((s) => s.metadata.namespace === ns && s.metadata.name === name),
     podIP: '10.244.1.5',
@@ -38,7 +38,7 @@ const nginxImageEnv = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin
 function printenv(p: Pod, s: EnvironmentSources, imageEnv: Record<string, string>): string[] {
   const result = makeEnvironmentVariables(p, p.spec.containers[0], s);
   if (!result.ok) throw new Error(result.error);
-  const env = processEnvironment(containerProcessEnvironment({ hostname: p.metadata.name!, imageEnv, kubeletEnv: result.env, tty: false }), { tty: false, home: '/root' });
+  const env = processEnvironment(containerProcessEnvironment({ hostname: p.metadata.name!, imageEnv, kubeletEnv: result.env.pairs(), tty: false }), { tty: false, home: '/root' });
   return [...env].map(([k, v]) => `${k}=${v}`);
 }
 
@@ -77,7 +77,7 @@ describe('service environment variables (envvars.go FromServices)', () => {
     const p = pod('x', { name: 'c', image: 'nginx' }, { enableServiceLinks: false });
     const result = makeEnvironmentVariables(p, p.spec.containers[0], sources([kubernetes10, myNginx, other]));
     if (!result.ok) throw new Error(result.error);
-    expect(result.env.map((e) => e.name).sort()).to.deep.equal([
+    expect(result.env.pairs().map((e) => e.name).sort()).to.deep.equal([
       'KUBERNETES_PORT',
       'KUBERNETES_PORT_443_TCP',
       'KUBERNETES_PORT_443_TCP_ADDR',
@@ -170,7 +170,7 @@ describe('env and envFrom (makeEnvironmentVariables)', () => {
     });
     const result = makeEnvironmentVariables(p, p.spec.containers[0], sources([kubernetes10], { configMaps: [configMap], secrets: [secret] }));
     if (!result.ok) throw new Error(result.error);
-    const env = Object.fromEntries(result.env.map((e) => [e.name, e.value]));
+    const env = Object.fromEntries(result.env.pairs().map((e) => [e.name, e.value]));
     expect(env).to.include({
       CFG_MODE: 'slow',
       CFG_LEVEL: '3',
@@ -183,7 +183,7 @@ describe('env and envFrom (makeEnvironmentVariables)', () => {
       KUBERNETES_SERVICE_PORT: '8443',
       LEVEL: '3',
     });
-    expect(result.env.filter((e) => e.name === 'KUBERNETES_SERVICE_PORT')).to.have.length(1);
+    expect(result.env.pairs().filter((e) => e.name === 'KUBERNETES_SERVICE_PORT')).to.have.length(1);
   });
 
   // Texts: the API server's NotFound message and kubelet_pods.go's `couldn't find key %v in ConfigMap %v/%v`.
@@ -203,7 +203,7 @@ describe('env and envFrom (makeEnvironmentVariables)', () => {
   it('skips optional references that are missing', () => {
     const container: Container = { name: 'c', image: 'x', envFrom: [{ configMapRef: { name: 'nope', optional: true } }], env: [{ name: 'P', valueFrom: { secretKeyRef: { name: 'nope', key: 'k', optional: true } } }] };
     const result = makeEnvironmentVariables(pod('p', container), container, sources([]));
-    expect(result).to.deep.equal({ ok: true, env: [] });
+    expect(result.ok && result.env.pairs()).to.deep.equal([]);
   });
 });
 

@@ -11,6 +11,7 @@ import { serveHttpd, serveStaticFiles } from '../../images/servers/file-servers.
 import { goTextResponse, serveEchoserver, serveKubia, serveNetexec } from '../../images/servers/simple-handlers.ts';
 import type { MemoryFileSystem } from '../../shell/memory-fs.ts';
 import type { CommandResult, Program, ProgramContext, ProgramTable } from '../../shell/types.ts';
+import { ContainerEnvironment } from '../env/container-environment.ts';
 import { processEnvironment, type ProcessEnvironment } from '../env/process-env.ts';
 import type { Listener } from './listener.ts';
 import type { MainProcess } from './main-process.ts';
@@ -31,8 +32,8 @@ export interface ContainerInstanceInput {
   name: string;
   image: ResolvedImage;
   fs: MemoryFileSystem;
-  /** The container's process environment (without HOME). */
-  env: ProcessEnvironment;
+  /** The container's process environment (without HOME), or one laid out when first needed. */
+  env: ProcessEnvironment | ContainerEnvironment;
   home: string;
   workingDir: string;
   process: MainProcess;
@@ -67,7 +68,7 @@ export class ContainerInstance {
   readonly name: string;
   readonly image: ResolvedImage;
   readonly fs: MemoryFileSystem;
-  readonly env: ProcessEnvironment;
+  private environment: ProcessEnvironment | ContainerEnvironment;
   readonly home: string;
   readonly workingDir: string;
   readonly process: MainProcess;
@@ -88,7 +89,7 @@ export class ContainerInstance {
     this.name = input.name;
     this.image = input.image;
     this.fs = input.fs;
-    this.env = input.env;
+    this.environment = input.env;
     this.home = input.home;
     this.workingDir = input.workingDir;
     this.process = input.process;
@@ -96,6 +97,12 @@ export class ContainerInstance {
     this.pod = input.pod;
     this.registry = input.programs;
     this.sleep = input.sleep;
+  }
+
+  /** The container's process environment (without HOME), laid out on first use. */
+  get env(): ProcessEnvironment {
+    if (this.environment instanceof ContainerEnvironment) this.environment = this.environment.layout();
+    return this.environment;
   }
 
   /**

@@ -16,6 +16,11 @@ import type { Container } from '../../api/core.ts';
 import type { DaemonSpec, ImageSpec } from '../../images/image-spec.ts';
 import { expandReferences } from '../env/expansion.ts';
 
+/** Single values of the container's environment (a ProcessEnvironment, or one laid out lazily). */
+export interface EnvLookup {
+  get(name: string): string | undefined;
+}
+
 export type MainProcess =
   | { kind: 'daemon'; argv: string[]; daemon: DaemonSpec }
   | {
@@ -34,7 +39,7 @@ function basename(path: string): string {
 }
 
 /** The argv containerd runs for `container` on `image`. */
-export function containerArgv(container: Container, image: ImageSpec, env: ReadonlyMap<string, string>): string[] {
+export function containerArgv(container: Container, image: ImageSpec, env: EnvLookup): string[] {
   const expand = (s: string): string => expandReferences(s, (name) => env.get(name));
   const command = container.command?.map(expand);
   const args = container.args?.map(expand);
@@ -97,7 +102,7 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash']);
 const PID1_IGNORES_SIGTERM = 'ignored' as const;
 
 /** Decides the main process of `container` on `image`. */
-export function mainProcess(container: Container, image: ImageSpec, env: ReadonlyMap<string, string>): MainProcess {
+export function mainProcess(container: Container, image: ImageSpec, env: EnvLookup): MainProcess {
   const argv = containerArgv(container, image, env);
   if (argv.length === 0) return { kind: 'start-error', argv, message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: args must not be empty: unknown' };
   const effective = stripWrappers(argv, image);
