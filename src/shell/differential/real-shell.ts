@@ -33,7 +33,14 @@ export function realShell(dialect: 'ash' | 'dash'): { command: string[] } | { mi
     return existsSync('/bin/sh') && existsSync('/usr/bin/dash') ? { command: ['/bin/sh'] } : { missing: '/bin/sh is not dash on this machine' };
   }
   // argv0 `sh` makes busybox run its sh applet.
-  for (const path of ['/usr/bin/busybox', '/bin/busybox']) if (existsSync(path)) return { command: [path] };
+  for (const path of ['/usr/bin/busybox', '/bin/busybox']) {
+    if (!existsSync(path)) continue;
+    // These tables pair ash with GNU tools found on PATH (Debian's busybox package). Debian's
+    // busybox-static prefers its own applets, whose messages differ ("cat: can't open 'x'").
+    const probe = spawnSync(path, ['sh', '-c', 'cat /nonexistent-kube-scenarios-probe'], { encoding: 'utf8' });
+    if (probe.stderr.includes("can't open")) return { missing: `${path} runs its own applets before PATH (busybox-static), so ash with GNU tools cannot be compared here; install Debian's busybox package` };
+    return { command: [path] };
+  }
   return { missing: 'busybox is not installed (apt-get install -y busybox)' };
 }
 
