@@ -36,12 +36,16 @@ Feature: kube-proxy in iptables mode: the rules a packet to web crosses
       3
       """
 
+  # The NodePort has two KUBE-NODEPORTS rules: kube-proxy 1.31 first counts packets to
+  # 127.0.0.0/8 with its nfacct counter (localhost NodePorts are on, and kind's kernels have
+  # nfacct), then takes the port on any local address (proxy/iptables/proxier.go, syncProxyRules).
   Scenario: Every node has the same rules, the NodePort included
     When I run `iptables-save -t nat | grep '^-A' | grep KUBE-EXT-LOLE4ISW44XBNF3G` on node "kind-control-plane"
     Then the output matches:
       """
       -A KUBE-EXT-LOLE4ISW44XBNF3G -m comment --comment "masquerade traffic for default/web external destinations" -j KUBE-MARK-MASQ
       -A KUBE-EXT-LOLE4ISW44XBNF3G -j KUBE-SVC-LOLE4ISW44XBNF3G
+      -A KUBE-NODEPORTS -d 127.0.0.0/8 -p tcp -m comment --comment "default/web" -m tcp --dport ${WEB_NODE_PORT} -m nfacct --nfacct-name  localhost_nps_accepted_pkts -j KUBE-EXT-LOLE4ISW44XBNF3G
       -A KUBE-NODEPORTS -p tcp -m comment --comment "default/web" -m tcp --dport ${WEB_NODE_PORT} -j KUBE-EXT-LOLE4ISW44XBNF3G
       """
     When I run `iptables-save -t nat | grep '^-A KUBE-NODEPORTS'` on node "kind-worker2"

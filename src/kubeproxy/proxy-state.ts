@@ -32,7 +32,17 @@ export interface ProxyNodeConfig {
   masqueradeAll?: boolean;
   /** iptables.localhostNodePorts; true by default (and on kind). */
   localhostNodePorts?: boolean;
-  /** Whether the kernel accepted kube-proxy's nfacct counters (adds `-m nfacct` to two rules). Off by default. */
+  /**
+   * Whether kube-proxy's nfacct counters exist: at start it creates
+   * `ct_state_invalid_dropped_pkts` and `localhost_nps_accepted_pkts` over
+   * netlink (cmd/kube-proxy/app/server_linux.go, pkg/proxy/iptables/proxier.go
+   * NewProxier). kind's kernels have nfnetlink_acct, so both exist: the INVALID
+   * drop in KUBE-FORWARD gets `-m nfacct`, and each NodePort gets a first
+   * KUBE-NODEPORTS rule for `-d 127.0.0.0/8` (syncProxyRules writes it when
+   * localhostNodePorts is on, the family is IPv4 and the counter exists).
+   * True by default, as on kind (seen on kube-proxy v1.31.4, see
+   * src/conformance/cross-checks/testdata/kube-proxy-v1.31.4-nat.txt).
+   */
   nfacctCounters?: boolean;
   /** MASQUERADE --random-fully; kind's iptables 1.8.9 supports it (HasRandomFully). Default true. */
   masqueradeRandomFully?: boolean;

@@ -4,7 +4,7 @@
  * sync), and assembles the node's tables for iptables-save, iptables -L and the
  * packet walker.
  */
-import type { ProxyState, ServicePortChangeListener, ServicePortInfo } from '../proxy-state.ts';
+import type { ProxyNodeConfig, ProxyState, ServicePortChangeListener, ServicePortInfo } from '../proxy-state.ts';
 import { filterJumpRules, forwardRules, markMasqRules, natJumpRules, nodePortsTailRule, postroutingRules } from './base-rules.ts';
 import { DEFAULT_KIND_NODE_NETWORK, KIND_NODE_CHAINS, KUBELET_FIREWALL_JUMPS, LOCALNET_DROP_RULE, dockerDnsJumpRules, kindNatChains, type KindNodeNetwork } from './kind-node-rules.ts';
 import { restoreLine, type Rule, type TableName } from './rule.ts';
@@ -25,6 +25,11 @@ import { makeTable, type TableView } from './tables.ts';
 
 /** kube-proxy switches to "large cluster mode" above this many endpoints (largeClusterEndpointsThreshold). */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
+
+/** Whether kube-proxy's nfacct counters exist: yes on kind (ProxyNodeConfig.nfacctCounters). */
+function nfacctCounters(config: ProxyNodeConfig): boolean {
+  return config.nfacctCounters ?? true;
+}
 
 interface RenderedPort {
   version: number;
@@ -84,7 +89,7 @@ export class IptablesProxier implements ServicePortChangeListener {
       clusterCIDR: c.clusterCIDR,
       masqueradeAll: c.masqueradeAll ?? false,
       localhostNodePorts: c.localhostNodePorts ?? true,
-      nfacctCounters: c.nfacctCounters ?? false,
+      nfacctCounters: nfacctCounters(c),
       nodeIP: c.nodeIPs[0] ?? '',
       largeClusterMode: this.largeClusterMode(),
     };
@@ -209,7 +214,7 @@ export class IptablesProxier implements ServicePortChangeListener {
     for (const chain of filterChains) lines.push(`:${chain} - [0:0]`);
     if (localhost) lines.push(restoreLine(LOCALNET_DROP_RULE));
     for (const p of ports) for (const rule of p.filter) lines.push(restoreLine(rule));
-    for (const rule of forwardRules(c.conntrackTCPLiberal ?? false, c.nfacctCounters ?? false)) lines.push(restoreLine(rule));
+    for (const rule of forwardRules(c.conntrackTCPLiberal ?? false, nfacctCounters(c))) lines.push(restoreLine(rule));
     lines.push('COMMIT', '*nat');
     for (const chain of [KUBE_SERVICES, KUBE_NODEPORTS, KUBE_POSTROUTING, KUBE_MARK_MASQ]) lines.push(`:${chain} - [0:0]`);
     for (const p of ports) for (const chain of p.natChains) lines.push(`:${chain.name} - [0:0]`);
@@ -257,7 +262,7 @@ export class IptablesProxier implements ServicePortChangeListener {
     for (const name of [...KIND_NODE_CHAINS.filter, 'KUBE-PROXY-CANARY', KUBE_SERVICES, KUBE_EXTERNAL_SERVICES, KUBE_FORWARD, KUBE_NODEPORTS, KUBE_PROXY_FIREWALL]) filterUser.set(name, []);
     if (localhost) filterUser.get(KUBE_FIREWALL)!.push(LOCALNET_DROP_RULE);
     for (const p of ports) for (const rule of p.filter) filterUser.get(rule.chain)!.push(rule);
-    filterUser.set(KUBE_FORWARD, forwardRules(c.conntrackTCPLiberal ?? false, c.nfacctCounters ?? false));
+    filterUser.set(KUBE_FORWARD, forwardRules(c.conntrackTCPLiberal ?? false, nfacctCounters(c)));
     const filterBuiltins = filterJumpRules();
     filterBuiltins.INPUT.push(KUBELET_FIREWALL_JUMPS.input);
     filterBuiltins.OUTPUT.push(KUBELET_FIREWALL_JUMPS.output);

@@ -75,7 +75,9 @@ function savedModule(module: string, args: RuleArg[]): string {
         out += ` ${arg.neg ? '! ' : ''}--ctstate ${arg.states}`;
         break;
       case 'nfacct':
-        out += ` --nfacct-name ${arg.name}`;
+        // libxt_nfacct.c prints "--nfacct-name " and xtables_save_string its own leading space:
+        // two spaces, as iptables 1.8.9 prints it (testdata/kind-node.iptables-save.txt).
+        out += ` --nfacct-name  ${arg.name}`;
         break;
       case 'set':
         out += ` --match-set ${arg.name} ${arg.flags}`;

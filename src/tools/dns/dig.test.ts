@@ -63,6 +63,14 @@ describe('dig 9.18', () => {
     expect(r.out).to.contain(';; MSG SIZE  rcvd: 166\n');
   });
 
+  // The cross-check's fault: +authority after +noall was dropped (cross-checks/testdata/dig-noall-nxdomain.txt).
+  it('+noall +answer +authority prints the SOA of a NODATA and an NXDOMAIN reply', async () => {
+    const soa = 'cluster.local.\t\t30\tIN\tSOA\tns.dns.cluster.local. hostmaster.cluster.local. 1767225600 7200 1800 86400 30\n';
+    expect(await run(dig918, 'dig +noall +answer +authority my-nginx.default.svc.cluster.local AAAA')).to.deep.equal({ out: soa, code: 0 });
+    expect(await run(dig918, 'dig +noall +answer +authority nosuch.default.svc.cluster.local')).to.deep.equal({ out: soa, code: 0 });
+    expect(await run(dig918, 'dig +noall +answer my-nginx.default.svc.cluster.local AAAA')).to.deep.equal({ out: '', code: 0 });
+  });
+
   it('SRV of a headless service with its additional section', async () => {
     const r = await run(dig918, 'dig -t srv kubia-headless.default.svc.cluster.local');
     expect(r.out).to.contain(

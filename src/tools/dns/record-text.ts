@@ -63,13 +63,19 @@ export function recordLine(record: ResourceRecord): string {
   ]);
 }
 
-/** A question line: `;name.` then class and type at columns 32 and 40. */
+/**
+ * A question line: `;name.` then class and type at columns 32 and 40. The `;`
+ * is written before the line is laid out (lib/dns/message.c
+ * dns_message_sectiontotext, then dns_master_questiontotext from column 0), so
+ * the columns count from the name: a 31-letter name is followed by a tab
+ * (`;nope.default.svc.cluster.local.\tIN\tA`, dig 9.18.49 on this machine).
+ */
 export function questionLine(name: string, type: string): string {
-  return columns([
-    { text: `;${name}`, column: 0 },
+  return `;${columns([
+    { text: name, column: 0 },
     { text: 'IN', column: 32 },
     { text: type, column: 40 },
-  ]);
+  ])}`;
 }
 
 /** A name without its trailing dot, as nslookup and host print owner names. */
