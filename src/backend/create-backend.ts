@@ -30,7 +30,15 @@ export async function createBackend(settings: RunSettings): Promise<Backend> {
       await backend.open();
       return backend;
     }
-    case 'kind':
-      throw new SettingsError('the kind backend is not built yet: this machine has no image registry for kindest/node (see README, Status); use --backend kubeconfig with a cluster you have');
+    case 'kind': {
+      // The cluster itself is made before cucumber starts (src/cli/run-features.ts) and handed in through the environment.
+      const { openKindBackend } = await import('../backends/kind/kind-backend.ts');
+      const { splitCommands } = await import('../shell/split-commands.ts');
+      return openKindBackend(settings, process.env, {
+        splitCommands,
+        runId: `r${settings.seed.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}`,
+        declaredCapabilities: declaredCapabilities(process.env),
+      });
+    }
   }
 }

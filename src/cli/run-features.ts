@@ -6,13 +6,17 @@
  *
  *   npm run features -- [--backend memory|kind|kubeconfig] [--seed S] [--parallel N]
  *                       [--shard I/N] [--tags EXPR] [--name REGEX] [PATH ...]
+ *                       [kind options: --keep-cluster, --workers N ... (src/backends/kind/cluster-options.ts)]
  */
 import { parseArgs } from 'node:util';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { loadConfiguration, loadSources, runCucumber } from '@cucumber/cucumber/api';
+import { KIND_FLAGS, KIND_USAGE, readKindOptions, type KindOptionsInput } from '../backends/kind/cluster-options.ts';
+import type { PreparedKindRun } from '../backends/kind/kind-run.ts';
 import { parseBackendName, SettingsError } from '../backend/run-settings.ts';
 import { newRunSeed } from '../random/seeded-random.ts';
 
-const USAGE = `usage: npm run features -- [--backend memory|kind|kubeconfig] [--seed SEED] [--parallel N] [--shard I/N] [--tags EXPR] [--name REGEX] [PATH ...]`;
+const USAGE = `usage: npm run features -- [--backend memory|kind|kubeconfig] [--seed SEED] [--parallel N] [--shard I/N] [--tags EXPR] [--name REGEX] [PATH ...]
+${KIND_USAGE}`;
 
 interface FeatureRunOptions {
   backend: string;
@@ -22,6 +26,8 @@ interface FeatureRunOptions {
   tags?: string;
   names: string[];
   paths: string[];
+  /** --backend kind: the cluster to make or reuse. */
+  kind?: KindOptionsInput;
 }
 
 function parseCommandLine(argv: string[]): FeatureRunOptions {
@@ -36,6 +42,7 @@ function parseCommandLine(argv: string[]): FeatureRunOptions {
       tags: { type: 'string', short: 't' },
       name: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
+      ...KIND_FLAGS,
     },
   });
   if (values.help) {
@@ -49,6 +56,11 @@ function parseCommandLine(argv: string[]): FeatureRunOptions {
     if (!Number.isInteger(parallel) || parallel < 1) throw new SettingsError(`--parallel takes a whole number of workers, not "${values.parallel}"`);
   }
   if (values.shard !== undefined && !/^\d+\/\d+$/.test(values.shard)) throw new SettingsError(`--shard takes INDEX/TOTAL, e.g. 1/3, not "${values.shard}"`);
+  if (values.shard !== undefined) {
+    // cucumber counts shards from 1; shard 0 or 5/4 would silently run nothing.
+    const [index, total] = values.shard.split('/').map(Number);
+    if (index < 1 || index > total) throw new SettingsError(`--shard ${values.shard}: INDEX counts from 1 to TOTAL`);
+  }
   return {
     backend,
     seed: values.seed ?? process.env.KUBE_SCENARIOS_SEED ?? newRunSeed(),
@@ -57,6 +69,7 @@ function parseCommandLine(argv: string[]): FeatureRunOptions {
     tags: values.tags,
     names: values.name ?? [],
     paths: positionals,
+    kind: backend === 'kind' ? readKindOptions(values, process.env) : undefined,
   };
 }
 
@@ -84,7 +97,25 @@ async function main(): Promise<number> {
       worldParameters: { backend: options.backend, seed: options.seed },
     },
   });
-  const { success } = await runCucumber(runConfiguration);
+  // kind: one cluster for every worker, made before cucumber starts (its workers cannot share one they make).
+  let kindRun: PreparedKindRun | undefined;
+  if (options.kind) {
+    const { prepareKindRun } = await import('../backends/kind/kind-run.ts');
+    const { plan } = await loadSources(runConfiguration.sources);
+    try {
+      kindRun = await prepareKindRun(options.kind, [...new Set(plan.map((p) => p.uri))], process.env, (text) => process.stderr.write(text));
+    } catch (error) {
+      console.error(`error: ${(error as Error).message}`);
+      return 2;
+    }
+    Object.assign(runConfiguration.runtime.worldParameters, JSON.parse(JSON.stringify(kindRun.worldParameters)));
+  }
+  let success = false;
+  try {
+    ({ success } = await runCucumber(runConfiguration));
+  } finally {
+    await kindRun?.finish();
+  }
   console.log(`kube-scenarios: seed ${options.seed} (replay: npm run features -- --seed ${options.seed})`);
   console.log('reports: reports/cucumber.html, reports/junit.xml, reports/messages.ndjson');
   return success ? 0 : 1;

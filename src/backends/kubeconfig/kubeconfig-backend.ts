@@ -14,14 +14,19 @@ import type { FieldEdit, ImageDefinition, Attachment, Backend, Capability, Clust
 import { UnsupportedByBackend } from '../../backend/backend.ts';
 import { SettingsError, type RunSettings } from '../../backend/run-settings.ts';
 import type { Trace } from '../../trace/trace.ts';
+import { mergePatchFor } from '../../dsl/field-edit.ts';
 import { ClientNodeNamespaces } from './client-node-namespaces.ts';
 import { checkContext } from './context-guard.ts';
 import { runOnHost } from './host-shell.ts';
 import { onInterrupt } from './interrupt-cleanup.ts';
+import { appendEdit, EDIT_QUEUE_ENV } from './kube-editor/edit-queue.ts';
+import { defaultKubeEditorCommand } from './kube-editor/editor-command.ts';
 import { NamespaceLifecycle } from './namespace-lifecycle.ts';
 import type { NodeShell } from './node-shell.ts';
 
 export interface KubeconfigBackendOptions {
+  /** The name scenarios and reports see: the kind backend is this backend on the cluster it made. */
+  backendName?: 'kubeconfig' | 'kind';
   /** Contexts made by this run (the kind backend's), allowed without --allow-context. */
   createdContexts?: ReadonlySet<string>;
   /** How node commands run: in kind's node containers, or not at all. */
@@ -31,16 +36,21 @@ export interface KubeconfigBackendOptions {
   /** Splits a script into complete commands (a here-document stays with its command). */
   splitCommands: (script: string) => string[];
   runId: string;
+  /** KUBE_EDITOR for `kubectl edit`: our editor program, which makes the changes a scenario queued. */
+  kubeEditor?: string;
 }
 
 interface RunningScenario {
   namespace: string;
   workdir: string;
   kubeconfigPath: string;
+  /** The changes queued for the next `kubectl edit` (kube-editor/edit-queue.ts). */
+  editQueuePath: string;
 }
 
 export class KubeconfigBackend implements Backend {
-  readonly name: 'kubeconfig' | 'kind' = 'kubeconfig';
+  readonly name: 'kubeconfig' | 'kind';
+  private readonly kubeEditor: string;
   capabilities: ReadonlySet<Capability> = new Set();
   private scenario?: RunningScenario;
   private lifecycle!: NamespaceLifecycle;
@@ -50,7 +60,10 @@ export class KubeconfigBackend implements Backend {
   constructor(
     private readonly settings: RunSettings,
     private readonly options: KubeconfigBackendOptions,
-  ) {}
+  ) {
+    this.name = options.backendName ?? 'kubeconfig';
+    this.kubeEditor = options.kubeEditor ?? defaultKubeEditorCommand();
+  }
 
   /** Loads the kubeconfig, checks the context, cleans what killed runs left, and learns what the cluster can do. */
   async open(): Promise<void> {
@@ -78,7 +91,13 @@ export class KubeconfigBackend implements Backend {
       },
       now: () => Date.now(),
     });
-    await this.lifecycle.cleanStale();
+    try {
+      await this.lifecycle.cleanStale();
+    } catch (error) {
+      // The first request to the cluster: an unreachable server or bad credentials show here, in one line.
+      const server = this.kubeConfig.getCurrentCluster()?.server ?? 'its server';
+      throw new SettingsError(`cannot reach the cluster of context "${this.context}" at ${server}: ${((error as Error).message ?? String(error)).split('\n')[0]}`);
+    }
     onInterrupt({ namespaces: () => this.lifecycle.alive(), kubeconfig: this.settings.kubeconfig, context: this.context });
     const caps = new Set<Capability>(['outside-client', ...(this.options.declaredCapabilities ?? [])]);
     if (this.options.nodeShell) caps.add('node-shell').add('iptables-rules');
@@ -96,7 +115,7 @@ export class KubeconfigBackend implements Backend {
     const kubeconfigPath = join(workdir, '.kubeconfig');
     writeFileSync(kubeconfigPath, this.scenarioKubeconfig(namespace), { mode: 0o600 });
     chmodSync(kubeconfigPath, 0o600);
-    this.scenario = { namespace, workdir, kubeconfigPath };
+    this.scenario = { namespace, workdir, kubeconfigPath, editQueuePath: join(workdir, '.kube-editor-queue.json') };
   }
 
   /** A copy of the kubeconfig with only our context, whose namespace is the scenario's. Holds credentials: mode 0600, deleted after. */
@@ -150,7 +169,15 @@ export class KubeconfigBackend implements Backend {
   async run(script: string, place: Place = { kind: 'local' }, stdin?: string): Promise<ScriptResult> {
     const s = this.current;
     const commands = this.options.splitCommands(script);
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', KUBECONFIG: s.kubeconfigPath };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LANG: 'C.UTF-8',
+      KUBECONFIG: s.kubeconfigPath,
+      // `kubectl edit` opens our editor, which makes the change a step queued (or none, like a person who closes it).
+      KUBE_EDITOR: this.kubeEditor,
+      [EDIT_QUEUE_ENV]: s.editQueuePath,
+    };
     let results;
     if (place.kind === 'node') {
       if (!this.options.nodeShell) throw new UnsupportedByBackend(this.name, 'run commands on nodes; tag the scenario @node-shell');
@@ -166,9 +193,10 @@ export class KubeconfigBackend implements Backend {
     throw new UnsupportedByBackend(this.name, 'invent images: build the image and load it into the cluster, then tag the scenario @custom-images');
   }
 
-  async queueEdit(_edit: FieldEdit): Promise<void> {
-    // An editor program for KUBE_EDITOR that applies the change is not written yet: say so instead of editing nothing.
-    throw new UnsupportedByBackend(this.name, 'drive `kubectl edit` yet');
+  async queueEdit(edit: FieldEdit): Promise<void> {
+    // The same path syntax as on memory; a bad path fails the step here, not inside kubectl.
+    mergePatchFor(edit);
+    appendEdit(this.current.editQueuePath, edit);
   }
 
   async elapse(seconds: number): Promise<void> {

@@ -1,0 +1,3 @@
+module kube-scenarios/kind-test/pause
+
+go 1.22
