@@ -10,6 +10,8 @@
  * after every timer, so time-driven work (container starts, probes, load
  * balancer provisioning) happens at its moment.
  */
+import { RootCaCertPublisher } from '../controllers/certificates/root-ca-cert-publisher.ts';
+import { fallbackRootCA } from '../kubelet/volumes/service-account-token.ts';
 import type { Node } from '../api/core.ts';
 import type { KubeObject } from '../api/meta.ts';
 import { createApiServer, type MemoryApiServer } from '../apiserver/api-server.ts';
@@ -117,6 +119,7 @@ export class MemoryCluster {
       new EndpointsController(deps),
       new EndpointSliceMirroringController(deps),
       new GarbageCollector(deps),
+      new RootCaCertPublisher(deps, fallbackRootCA('default').data!['ca.crt']),
     );
     this.coredns = new CoreDns({
       api: this.api,
