@@ -107,6 +107,11 @@ export interface Backend {
   readonly name: BackendName;
   /** What this backend can provide; a scenario tagged with anything else is skipped with the reason. */
   readonly capabilities: ReadonlySet<Capability>;
+  /**
+   * The namespace the scenario's kubectl commands default to: `default` on memory,
+   * the scenario's own namespace on real clusters (valid after startScenario).
+   */
+  readonly namespace: string;
 
   /** A fresh, isolated cluster state (memory) or namespace (real) for one scenario. */
   startScenario(info: ScenarioInfo): Promise<void>;

@@ -36,6 +36,8 @@ Before(async function (this: ScenarioWorld, { pickle, gherkinDocument }) {
   }
   const settings = currentSettings();
   await this.backend.startScenario({ id: scenarioIdentity(pickle, gherkinDocument), name: pickle.name, tags, seed: settings.seed });
+  // Features write `${NAMESPACE}` (FQDNs, resolv.conf) where the scenario's namespace shows.
+  this.vars.set('NAMESPACE', this.backend.namespace);
   this.log(`seed ${settings.seed} (replay with KUBE_SCENARIOS_SEED=${settings.seed}); backend ${this.backend.name}`);
   return undefined;
 });

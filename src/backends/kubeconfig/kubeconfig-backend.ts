@@ -2,8 +2,9 @@
  * The kubeconfig backend: runs features on a real cluster. Each scenario works
  * in a namespace of its own, which is the default namespace of every kubectl
  * command it runs (a private kubeconfig copy names it); commands run in the
- * user's real shell with the real kubectl, curl and openssl. Only namespaces it
- * labelled are ever deleted; the context must be one it created or one the user
+ * user's real shell with the real kubectl, curl and openssl. Cluster-scoped
+ * objects its commands create are labelled as the scenario's; only what it
+ * labelled is ever deleted; the context must be one it created or one the user
  * allowed by name.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -104,6 +105,11 @@ export class KubeconfigBackend implements Backend {
     this.capabilities = caps;
   }
 
+  /** The scenario's namespace, the default of its kubectl commands (valid after startScenario). */
+  get namespace(): string {
+    return this.current.namespace;
+  }
+
   private get current(): RunningScenario {
     if (!this.scenario) throw new Error('no scenario is running on the kubeconfig backend');
     return this.scenario;
@@ -137,7 +143,7 @@ export class KubeconfigBackend implements Backend {
     this.scenario = undefined;
     if (!s) return;
     try {
-      await this.lifecycle.delete(s.namespace);
+      await this.lifecycle.end(s.namespace, { timeoutSeconds: this.settings.waitTimeoutSeconds });
     } finally {
       rmSync(s.workdir, { recursive: true, force: true });
     }
@@ -184,6 +190,10 @@ export class KubeconfigBackend implements Backend {
       results = await this.options.nodeShell.run(place.node, commands, { cwd: s.workdir, env, timeoutSeconds: this.settings.waitTimeoutSeconds });
     } else {
       results = await runOnHost(commands, { cwd: s.workdir, env, timeoutSeconds: this.settings.waitTimeoutSeconds }, stdin);
+    }
+    if (place.kind !== 'node') {
+      // Cluster-scoped objects the commands created (kubectl says `namespace/x created`) become the scenario's, deleted at its end.
+      await this.lifecycle.adopt(s.namespace, results.map((r) => r.stdout).join('\n'));
     }
     const last = results[results.length - 1] ?? { stdout: '', stderr: '', exitCode: 0 };
     return { ...last, commands: results.map((result, i) => ({ command: commands[i], result })) };

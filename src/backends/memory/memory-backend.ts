@@ -27,6 +27,7 @@ import { UserMachine } from './user-machine.ts';
 export class MemoryBackend implements Backend {
   readonly name = 'memory' as const;
   readonly capabilities: ReadonlySet<Capability> = new Set(ALL_CAPABILITIES);
+  readonly namespace = 'default';
 
   private scenario?: { info: ScenarioInfo; cluster: ClusterHandle; machine: UserMachine };
   private latestTrace?: Trace;
