@@ -93,7 +93,7 @@ Feature: Connecting applications with services: objects, endpoints and environme
     Then the output matches:
       """
       Name:                     my-nginx
-      Namespace:                default
+      Namespace:                ${NAMESPACE}
       Labels:                   run=my-nginx
       Annotations:              <none>
       Selector:                 run=my-nginx

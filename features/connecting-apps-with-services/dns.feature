@@ -49,7 +49,7 @@ Feature: Connecting applications with services: the DNS name of the Service
       Address 1: 10.0.0.10 kube-dns.kube-system.svc.cluster.local
 
       Name:      my-nginx
-      Address 1: ${CLUSTER_IP} my-nginx.default.svc.cluster.local
+      Address 1: ${CLUSTER_IP} my-nginx.${NAMESPACE}.svc.cluster.local
       pod "curl" deleted
       """
     And the error output contains "If you don't see a command prompt, try pressing enter."
@@ -69,12 +69,12 @@ Feature: Connecting applications with services: the DNS name of the Service
       Address 1: 10.0.0.10 kube-dns.kube-system.svc.cluster.local
 
       Name:      my-nginx
-      Address 1: ${CLUSTER_IP} my-nginx.default.svc.cluster.local
+      Address 1: ${CLUSTER_IP} my-nginx.${NAMESPACE}.svc.cluster.local
       """
     When I run `cat /etc/resolv.conf` in pod "curl"
     Then the output matches:
       """
-      search default.svc.cluster.local svc.cluster.local cluster.local
+      search ${NAMESPACE}.svc.cluster.local svc.cluster.local cluster.local
       nameserver 10.0.0.10
       options ndots:5
       """

@@ -63,7 +63,7 @@ Feature: Connecting applications with services: ConfigMap, NodePort and LoadBala
     Then the output matches:
       """
       Name:         nginxconfigmap
-      Namespace:    default
+      Namespace:    ${NAMESPACE}
       Labels:       <none>
       Annotations:  <none>
 

@@ -64,5 +64,5 @@
       Address 1: 10.0.0.10 kube-dns.kube-system.svc.cluster.local
 
       Name:      my-nginx
-      Address 1: ${CLUSTER_IP} my-nginx.default.svc.cluster.local
+      Address 1: ${CLUSTER_IP} my-nginx.${NAMESPACE}.svc.cluster.local
       """

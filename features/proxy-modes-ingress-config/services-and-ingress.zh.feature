@@ -17,7 +17,7 @@
     当我运行 `for p in $(kubectl get pods -l app=web -o name); do kubectl exec $p -- sh -c 'hostname > /usr/share/nginx/html/index.html'; done`
     而且我运行 `kubectl run client --image=busybox --restart=Never -- sleep 3600`
     而且我运行 `kubectl wait --for=condition=Ready pod/client --timeout=120s`
-    而且我在 pod "client" 中运行 `for i in 1 2 3 4 5 6; do wget -qO- http://web.default.svc.cluster.local; done | sort | uniq -c`
+    而且我在 pod "client" 中运行 `for i in 1 2 3 4 5 6; do wget -qO- http://web.${NAMESPACE}.svc.cluster.local; done | sort | uniq -c`
     那么输出匹配:
       """
             2 web-<hash>-<hash>

@@ -119,11 +119,11 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
       """
     # The short name only finds Services of the pod's own namespace (its resolv.conf search list).
     When I run `kubectl exec client -- cat /etc/resolv.conf`
-    Then the output contains "search default.svc.cluster.local svc.cluster.local cluster.local"
+    Then the output contains "search ${NAMESPACE}.svc.cluster.local svc.cluster.local cluster.local"
     When I run `kubectl exec client -- nslookup web2`
     Then the command fails
-    When I run `kubectl exec client -- nslookup web.default.svc.cluster.local`
-    Then the output contains "Name:	web.default.svc.cluster.local"
+    When I run `kubectl exec client -- nslookup web.${NAMESPACE}.svc.cluster.local`
+    Then the output contains "Name:	web.${NAMESPACE}.svc.cluster.local"
 
   @conformance
   Scenario: The Service finds its pods by label: a relabelled pod leaves it, the replacement joins
@@ -153,5 +153,5 @@ Feature: The web and web1 NodePort Services, their DNS names and where they answ
     And I run `kubectl wait --for=condition=Ready pod/client --timeout=120s`
     And I run `kubectl create service clusterip web3 --tcp=80:80`
     And I remember `kubectl get svc web3 -o jsonpath='{.spec.clusterIP}'` as "WEB3_IP"
-    And I run `kubectl exec client -- nslookup web3.default.svc.cluster.local`
+    And I run `kubectl exec client -- nslookup web3.${NAMESPACE}.svc.cluster.local`
     Then the output contains "Address: ${WEB3_IP}"

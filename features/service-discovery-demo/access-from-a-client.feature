@@ -112,7 +112,7 @@ Feature: Reaching a Service from a client pod and from outside the cluster
     Then the output matches:
       """
       Name:                     my-service
-      Namespace:                default
+      Namespace:                ${NAMESPACE}
       Labels:                   app=my-service
       Annotations:              <none>
       Selector:                 app=MyApp
@@ -199,7 +199,7 @@ Feature: Reaching a Service from a client pod and from outside the cluster
       Server:		10.96.0.10
       Address:	10.96.0.10:53
 
-      Name:	nginx.default.svc.cluster.local
+      Name:	nginx.${NAMESPACE}.svc.cluster.local
       Address: ${VIP}
       <...>
       """

@@ -162,7 +162,7 @@ Feature: Reaching the kubia Service from inside the cluster
     And I run `kubectl create -f kubia-svc.yaml`
     And I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
     And I remember `kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}'` as "POD"
-    And I run `kubectl exec ${POD} -- curl -s http://kubia.default.svc.cluster.local`
+    And I run `kubectl exec ${POD} -- curl -s http://kubia.${NAMESPACE}.svc.cluster.local`
     Then the output matches:
       """
       You've hit kubia-<hash>
@@ -180,7 +180,7 @@ Feature: Reaching the kubia Service from inside the cluster
     When I run `kubectl exec ${POD} -- cat /etc/resolv.conf`
     Then the output matches:
       """
-      search default.svc.cluster.local svc.cluster.local cluster.local
+      search ${NAMESPACE}.svc.cluster.local svc.cluster.local cluster.local
       nameserver <ip>
       options ndots:5
       """

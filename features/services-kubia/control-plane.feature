@@ -89,7 +89,7 @@ Feature: Services for kubia: creating, describing and their endpoints
     Then the output matches:
       """
       Name:                     kubia
-      Namespace:                default
+      Namespace:                ${NAMESPACE}
       Labels:                   <none>
       Annotations:              <none>
       Selector:                 app=kubia

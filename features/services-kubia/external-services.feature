@@ -56,7 +56,7 @@ Feature: Services for kubia: Endpoints by hand and an alias for an outside servi
       Server:		<ip>
       Address:	<ip>#53
 
-      Name:	external-service.default.svc.cluster.local
+      Name:	external-service.${NAMESPACE}.svc.cluster.local
       Address: ${CLUSTER_IP}
 
       """
@@ -79,18 +79,18 @@ Feature: Services for kubia: Endpoints by hand and an alias for an outside servi
     When I run `kubectl create -f external-service-externalname.yaml`
     And I run `kubectl run dnsutils --image=tutum/dnsutils --command -- sleep infinity`
     And I run `kubectl wait --for=condition=Ready pod/dnsutils --timeout=120s`
-    And I run `nslookup external-service.default.svc.cluster.local` in pod "dnsutils"
+    And I run `nslookup external-service.${NAMESPACE}.svc.cluster.local` in pod "dnsutils"
     Then the output matches:
       """
       Server:		<ip>
       Address:	<ip>#53
 
-      external-service.default.svc.cluster.local	canonical name = api.somecompany.com.
+      external-service.${NAMESPACE}.svc.cluster.local	canonical name = api.somecompany.com.
       Name:	api.somecompany.com
       Address: 203.0.113.7
 
       """
-    When I run `dig +short external-service.default.svc.cluster.local` in pod "dnsutils"
+    When I run `dig +short external-service.${NAMESPACE}.svc.cluster.local` in pod "dnsutils"
     Then the output matches:
       """
       api.somecompany.com.

@@ -88,9 +88,9 @@ Feature: Discovering the kubia pods through a headless Service
       Server:		<ip>
       Address:	<ip>#53
 
-      Name:	kubia-headless.default.svc.cluster.local
+      Name:	kubia-headless.${NAMESPACE}.svc.cluster.local
       Address: <ip>
-      Name:	kubia-headless.default.svc.cluster.local
+      Name:	kubia-headless.${NAMESPACE}.svc.cluster.local
       Address: <ip>
 
       """
@@ -102,7 +102,7 @@ Feature: Discovering the kubia pods through a headless Service
       Server:		<ip>
       Address:	<ip>#53
 
-      Name:	kubia.default.svc.cluster.local
+      Name:	kubia.${NAMESPACE}.svc.cluster.local
       Address: ${CLUSTER_IP}
 
       """
@@ -130,7 +130,7 @@ Feature: Discovering the kubia pods through a headless Service
     And I run `kubectl run dnsutils --image=tutum/dnsutils --command -- sleep infinity`
     And I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
     And I run `kubectl wait --for=condition=Ready pod/dnsutils --timeout=120s`
-    And I run `for i in $(seq 1 20); do kubectl exec dnsutils -- dig +short kubia-headless.default.svc.cluster.local | head -1; done | sort -u | wc -l`
+    And I run `for i in $(seq 1 20); do kubectl exec dnsutils -- dig +short kubia-headless.${NAMESPACE}.svc.cluster.local | head -1; done | sort -u | wc -l`
     Then the output matches:
       """
       2

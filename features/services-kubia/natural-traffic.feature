@@ -15,7 +15,7 @@ Feature: kubia behind Services, in prose
   @conformance
   Scenario: DNS gives the ClusterIP and requests spread over the pods
     Then nslookup "kubia" from pod "client" returns the cluster IP of the Service "kubia"
-    And pod "client" reaches "http://kubia.default.svc.cluster.local" and sees "You've hit kubia-"
+    And pod "client" reaches "http://kubia.${NAMESPACE}.svc.cluster.local" and sees "You've hit kubia-"
     And 30 requests from pod "client" to "http://kubia" reach 3 different pods
 
   @conformance

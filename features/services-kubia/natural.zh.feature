@@ -16,7 +16,7 @@
     那么Deployment "kubia" 的 pod 的环境变量包含 Service "kubia" 的变量
     而且Service "kubia" 的端点就是 Deployment "kubia" 的 pod
     当我记住 `kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}'` 为 "POD"
-    而且我在 pod "${POD}" 中运行 `curl -s http://kubia.default.svc.cluster.local`
+    而且我在 pod "${POD}" 中运行 `curl -s http://kubia.${NAMESPACE}.svc.cluster.local`
     那么输出匹配:
       """
       You've hit kubia-<hash>-<hash>

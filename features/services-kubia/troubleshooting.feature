@@ -183,7 +183,7 @@ Feature: Troubleshooting the kubia Service, point by point
       """
       You've hit kubia-<hash>
       """
-    When I run `kubectl exec ${POD} -- curl -s http://kubia.default.svc.cluster.local`
+    When I run `kubectl exec ${POD} -- curl -s http://kubia.${NAMESPACE}.svc.cluster.local`
     Then the output matches:
       """
       You've hit kubia-<hash>
