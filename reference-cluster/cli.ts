@@ -4,7 +4,9 @@
  * hack/local-up-cluster.sh runs them, inside network namespaces of its own.
  *
  *   up [--stage 1|2]   build (cached), start, wait until usable, print what runs
- *   down               stop everything, delete the namespaces, the bridge and the state
+ *                      (stage 1: kwok's fake nodes; stage 2: three real nodes)
+ *   down               stop everything, delete the namespaces, the bridge and the
+ *                      state, then say what (if anything) is left on the machine
  *   status             what runs, the API server's readiness, the nodes
  */
 import { execFileSync } from 'node:child_process';
@@ -14,10 +16,15 @@ import { buildBinaries } from './build/build-binaries.ts';
 import { API_SERVER_URL } from './control-plane/components.ts';
 import { startControlPlane } from './control-plane/start-control-plane.ts';
 import { KUBERNETES_VERSION, layout } from './layout.ts';
-import { deleteBridge, deleteNodeNamespace, ourNamespaces } from './network.ts';
+import { deleteBridge, deleteNodeNamespace, MAX_WORKERS, ourNamespaces } from './network.ts';
 import { recordedProcesses, stopProcess } from './processes.ts';
 import { REFERENCE_CONTEXT } from './kubeconfig-file.ts';
 import { ensureHostPackages } from './host-packages.ts';
+import { nodeStateDir, realNodes } from './control-plane/real-nodes.ts';
+import { stopNode } from './node/node.ts';
+import { nodePaths } from './node/node-paths.ts';
+import { isAlive as nodeProcessAlive, recordedNodeProcesses } from './node/node-process.ts';
+import { describeLeftovers, findLeftovers } from './leftovers.ts';
 
 const USAGE = 'usage: scripts/reference-cluster up [--stage 1|2] | down | status';
 
@@ -25,46 +32,64 @@ function log(line: string): void {
   process.stdout.write(`reference-cluster: ${line}\n`);
 }
 
+/** The stage of the cluster that runs now, if one does. */
+function runningStage(): string | undefined {
+  const l = layout();
+  if (!recordedProcesses(l).some((p) => p.alive)) return undefined;
+  return existsSync(join(l.runDir, 'stage')) ? readFileSync(join(l.runDir, 'stage'), 'utf8').trim() : '?';
+}
+
 async function up(stage: 1 | 2): Promise<void> {
   const l = layout();
+  const running = runningStage();
+  // Stage 1's kwok Node objects and stage 2's kubelets would claim the same names.
+  if (running && running !== String(stage)) throw new Error(`a stage ${running} cluster is up: scripts/reference-cluster down first`);
   const started = Date.now();
-  ensureHostPackages(log);
+  ensureHostPackages(log, stage);
   const buildStarted = Date.now();
   const took = buildBinaries(l.binDir, log);
   const buildSeconds = Math.round((Date.now() - buildStarted) / 1000);
   log(Object.keys(took).length ? `built ${Object.entries(took).map(([m, s]) => `${m} in ${s}s`).join(', ')}` : `binaries up to date (${l.binDir})`);
   const startStarted = Date.now();
-  const running = await startControlPlane(l, stage, log);
+  const lines = await startControlPlane(l, stage, log);
   const startSeconds = Math.round((Date.now() - startStarted) / 1000);
   log(`Kubernetes ${KUBERNETES_VERSION} is up (stage ${stage}): build ${buildSeconds}s, start ${startSeconds}s, total ${Math.round((Date.now() - started) / 1000)}s`);
-  for (const line of running) log(`  ${line}`);
+  for (const line of lines) log(`  ${line}`);
   log(`kubeconfig: ${l.kubeconfig} (context ${REFERENCE_CONTEXT}, server ${API_SERVER_URL})`);
   log(`try: KUBECONFIG=${l.kubeconfig} kubectl get nodes -o wide`);
 }
 
-async function down(): Promise<void> {
+async function down(): Promise<number> {
   const l = layout();
-  for (const p of recordedProcesses(l).reverse()) {
-    await stopProcess(l, p);
-    log(`stopped ${p.name} (pid ${p.pid})`);
+  // Real nodes first, workers before the control plane's, while the API server still answers.
+  for (const n of realNodes(MAX_WORKERS).reverse()) {
+    const stateDir = nodeStateDir(l, n.netns);
+    if (!existsSync(stateDir)) continue;
+    const started = Date.now();
+    await stopNode({ name: n.node, netns: n.netns, stateDir });
+    log(`stopped node ${n.node} in ${Math.round((Date.now() - started) / 1000)}s (containers, kubelet, kube-proxy, containerd; its mounts and cgroups removed)`);
   }
-  const stopNode = await loadNodeStopper();
+  for (const p of recordedProcesses(l).reverse()) {
+    const started = Date.now();
+    await stopProcess(l, p);
+    log(`stopped ${p.name} (pid ${p.pid}) in ${Math.round((Date.now() - started) / 1000)}s`);
+  }
   for (const ns of ourNamespaces()) {
-    if (stopNode && ns !== 'ks-control-plane') await stopNode({ name: ns, netns: ns, stateDir: join(l.runDir, 'nodes', ns) });
     deleteNodeNamespace(ns);
     log(`deleted network namespace ${ns}`);
   }
   deleteBridge();
+  const mounts = findLeftovers(l).mounts;
+  // rm -r across a mount point would delete what the mount shows: keep the state instead.
+  if (mounts.length) throw new Error(`mounts remain under ${l.runDir}, state kept: ${mounts.join(', ')}`);
   rmSync(l.runDir, { recursive: true, force: true });
-  log('down: processes stopped, namespaces, bridge and state removed (the build cache stays)');
-}
-
-/** Stage 2's node stopper, when that part is present. */
-async function loadNodeStopper(): Promise<((o: { name: string; netns: string; stateDir: string }) => Promise<void>) | undefined> {
-  const path = new URL('./node/node.ts', import.meta.url);
-  if (!existsSync(path)) return undefined;
-  const mod = (await import(path.href)) as { stopNode?: (o: { name: string; netns: string; stateDir: string }) => Promise<void> };
-  return mod.stopNode;
+  const left = describeLeftovers(findLeftovers(l));
+  if (left.length) {
+    for (const line of left) log(`LEFT BEHIND: ${line}`);
+    return 1;
+  }
+  log('down: processes stopped, namespaces, bridge and state removed, nothing left behind (the build cache stays)');
+  return 0;
 }
 
 function status(): number {
@@ -75,6 +100,17 @@ function status(): number {
     return 3;
   }
   for (const p of processes) log(`${p.alive ? 'running' : 'DEAD   '} ${p.name} pid ${p.pid} (log ${p.log})`);
+  let nodesAlive = true;
+  for (const n of realNodes(MAX_WORKERS)) {
+    const stateDir = nodeStateDir(l, n.netns);
+    if (!existsSync(stateDir)) continue;
+    const parts = recordedNodeProcesses(nodePaths(stateDir)).map((p) => {
+      const alive = nodeProcessAlive(p.pid);
+      nodesAlive &&= alive;
+      return `${p.name} ${alive ? '' : 'DEAD '}pid ${p.pid}`;
+    });
+    log(`node ${n.node} (netns ${n.netns}): ${parts.join(', ') || 'nothing runs'} (logs ${nodePaths(stateDir).logDir})`);
+  }
   log(`network namespaces: ${ourNamespaces().join(', ') || 'none'}`);
   try {
     const nodes = execFileSync('kubectl', ['--kubeconfig', l.kubeconfig, 'get', 'nodes', '-o', 'wide'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 15_000 });
@@ -85,7 +121,7 @@ function status(): number {
   }
   const stage = existsSync(join(l.runDir, 'stage')) ? readFileSync(join(l.runDir, 'stage'), 'utf8').trim() : '?';
   log(`stage ${stage}; kubeconfig ${l.kubeconfig}`);
-  return processes.every((p) => p.alive) ? 0 : 1;
+  return processes.every((p) => p.alive) && nodesAlive ? 0 : 1;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -106,8 +142,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'down':
-      await down();
-      return 0;
+      return down();
     case 'status':
       return status();
     default:

@@ -15,12 +15,16 @@ export interface RunningProcess {
   log: string;
 }
 
-/** Starts `binary args` inside `netns` (ip netns exec execs it, so the pid is the binary's). */
-export function startProcess(l: Layout, name: string, netns: string, binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Starts `binary args` inside `netns` (ip netns exec execs it, so the pid is
+ * the binary's), or in the machine's own network namespace when none is given.
+ */
+export function startProcess(l: Layout, name: string, netns: string | undefined, binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   mkdirSync(l.logDir, { recursive: true });
   mkdirSync(l.pidDir, { recursive: true });
   const log = openSync(join(l.logDir, `${name}.log`), 'a');
-  const child = spawn('ip', ['netns', 'exec', netns, binary, ...args], { detached: true, stdio: ['ignore', log, log], env });
+  const argv = netns ? ['ip', 'netns', 'exec', netns, binary, ...args] : [binary, ...args];
+  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', log, log], env });
   child.unref();
   if (child.pid === undefined) throw new Error(`${name}: could not start ${binary}`);
   writeFileSync(join(l.pidDir, `${name}.pid`), `${child.pid}\n`);

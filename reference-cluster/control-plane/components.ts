@@ -19,14 +19,18 @@ export interface Component {
   name: string;
   binary: string;
   args: string[];
-  /** the network namespace it runs in */
-  netns: string;
+  /** the network namespace it runs in; absent: the machine's own */
+  netns?: string;
   /** a URL (inside the netns) or a log line that says it is serving */
   ready: { https: string } | { http: string } | { logLine: RegExp };
 }
 
-/** Every control-plane process, in start order. */
-export function controlPlaneComponents(l: Layout): Component[] {
+/**
+ * Every control-plane process, in start order. `nodeIpam: false` turns the
+ * controller-manager's pod CIDR allocator off, for a cluster whose nodes get
+ * their CIDRs otherwise (stage 2: pod-cidrs.ts says why).
+ */
+export function controlPlaneComponents(l: Layout, options: { nodeIpam: boolean } = { nodeIpam: true }): Component[] {
   const pki = (f: string) => join(l.pkiDir, f);
   const conf = (user: string) => join(l.runDir, `${user}.conf`);
   const netns = CONTROL_PLANE.netns;
@@ -90,7 +94,7 @@ export function controlPlaneComponents(l: Layout): Component[] {
         '--cluster-name=kind',
         `--cluster-signing-cert-file=${pki('ca.crt')}`,
         `--cluster-signing-key-file=${pki('ca.key')}`,
-        '--controllers=*,bootstrapsigner,tokencleaner',
+        `--controllers=*,bootstrapsigner,tokencleaner${options.nodeIpam ? '' : ',-node-ipam-controller'}`,
         '--enable-hostpath-provisioner=true',
         `--kubeconfig=${conf('controller-manager')}`,
         '--leader-elect=false',

@@ -16,24 +16,22 @@ import { CONTROL_PLANE } from '../network.ts';
 
 export const FAKE_NODE_ANNOTATION = 'kwok.x-k8s.io/node';
 
-/** Node objects for the profile's nodes; `real` names nodes a kubelet registers itself (stage 2). */
-export function fakeNodes(real: ReadonlySet<string> = new Set()): KubeObject[] {
+/** Node objects for the profile's nodes (stage 1 only: in stage 2 every kubelet registers its own). */
+export function fakeNodes(): KubeObject[] {
   const profile = defaultProfile();
-  return profile.nodes
-    .filter((n) => !real.has(n.name))
-    .map((n) => {
-      const node = kindNode(profile, n, '1970-01-01T00:00:00Z');
-      const { conditions: _c, daemonEndpoints: _d, nodeInfo, ...status } = (node.status ?? {}) as Record<string, unknown>;
-      // The kubelet reports its own version: this cluster's, not the memory backend's kind image.
-      status.nodeInfo = { ...(nodeInfo as object), kubeletVersion: KUBERNETES_VERSION, kubeProxyVersion: KUBERNETES_VERSION };
-      return {
-        apiVersion: 'v1',
-        kind: 'Node',
-        metadata: { name: n.name, labels: node.metadata.labels, annotations: { [FAKE_NODE_ANNOTATION]: 'fake', 'node.alpha.kubernetes.io/ttl': '0' } },
-        spec: { taints: (node.spec as { taints?: unknown })?.taints },
-        status,
-      } as KubeObject;
-    });
+  return profile.nodes.map((n) => {
+    const node = kindNode(profile, n, '1970-01-01T00:00:00Z');
+    const { conditions: _c, daemonEndpoints: _d, nodeInfo, ...status } = (node.status ?? {}) as Record<string, unknown>;
+    // The kubelet reports its own version: this cluster's, not the memory backend's kind image.
+    status.nodeInfo = { ...(nodeInfo as object), kubeletVersion: KUBERNETES_VERSION, kubeProxyVersion: KUBERNETES_VERSION };
+    return {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: n.name, labels: node.metadata.labels, annotations: { [FAKE_NODE_ANNOTATION]: 'fake', 'node.alpha.kubernetes.io/ttl': '0' } },
+      spec: { taints: (node.spec as { taints?: unknown })?.taints },
+      status,
+    } as KubeObject;
+  });
 }
 
 /** kwok, managing only the annotated nodes (a real kubelet may register others). */

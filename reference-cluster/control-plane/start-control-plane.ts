@@ -1,14 +1,16 @@
 /**
  * Brings the control plane up in order, waiting for each process to serve
  * before the next starts (as kubeadm's static pods settle), then adds what a
- * kind cluster holds and, in stage 1, the kwok-managed nodes.
+ * kind cluster holds and its nodes: kwok-managed Node objects in stage 1,
+ * real nodes in stage 2 (real-nodes.ts), where CoreDNS's and
+ * local-path-provisioner's pods then run for real.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Layout } from '../layout.ts';
-import { CONTROL_PLANE, ensureBridge, ensureNodeNamespace, workerNetworks } from '../network.ts';
+import { CONTROL_PLANE, ensureBridge, ensureNodeNamespace } from '../network.ts';
 import { ensureControlPlanePki } from '../pki.ts';
 import { writeKubeconfig } from '../kubeconfig-file.ts';
 import { isAlive, recordedProcesses, startProcess } from '../processes.ts';
@@ -18,12 +20,15 @@ import { corednsComponent } from './cluster-dns.ts';
 import { fakeNodes, kwokComponent } from './fake-nodes.ts';
 import { systemObjects } from './system-objects.ts';
 import { startRealNodes } from './real-nodes.ts';
+import { upstreamDnsComponent } from './upstream-dns.ts';
 
 const READY_TIMEOUT_MS = 180_000;
 
-function probe(netns: string, url: string): boolean {
+function probe(netns: string | undefined, url: string): boolean {
+  const curl = ['curl', '-sk', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '2', url];
   try {
-    const code = execFileSync('ip', ['netns', 'exec', netns, 'curl', '-sk', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', '2', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const argv = netns ? ['ip', 'netns', 'exec', netns, ...curl] : curl;
+    const code = execFileSync(argv[0], argv.slice(1), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     return code.trim() === '200';
   } catch {
     return false;
@@ -53,6 +58,10 @@ async function startAndWait(l: Layout, c: Component, log: (line: string) => void
   return pid;
 }
 
+function where(c: Component, pid: number): string {
+  return `${c.name} pid ${pid} ${c.netns ? `in netns ${c.netns}` : "in the machine's network namespace"}`;
+}
+
 function kubectl(l: Layout, args: string[], input?: string): string {
   return execFileSync('kubectl', ['--kubeconfig', l.kubeconfig, ...args], { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
 }
@@ -77,9 +86,9 @@ export async function startControlPlane(l: Layout, stage: 1 | 2, log: (line: str
   for (const user of ['controller-manager', 'scheduler']) writeKubeconfig(join(l.runDir, `${user}.conf`), l.pkiDir, user, 'https://127.0.0.1:6443');
 
   const lines: string[] = [];
-  for (const c of controlPlaneComponents(l)) {
+  for (const c of controlPlaneComponents(l, { nodeIpam: stage === 1 })) {
     const pid = await startAndWait(l, c, log);
-    lines.push(`${c.name} pid ${pid} in netns ${c.netns}`);
+    lines.push(where(c, pid));
   }
   await waitFor('the default service account', () => {
     try {
@@ -90,23 +99,23 @@ export async function startControlPlane(l: Layout, stage: 1 | 2, log: (line: str
     }
   });
 
-  const workers = workerNetworks(2);
-  const realNodes = stage === 2 ? new Set(workers.map((w) => w.node)) : new Set<string>();
-  const manifest = [...systemObjects(), ...fakeNodes(realNodes)].map((o) => stringify(o)).join('---\n');
+  // Stage 2 has no Node objects to apply: each kubelet registers its own.
+  const manifest = [...systemObjects(), ...(stage === 1 ? fakeNodes() : [])].map((o) => stringify(o)).join('---\n');
   kubectl(l, ['apply', '--server-side', '--force-conflicts', '-f', '-'], manifest);
-  log(`applied kind's system objects and ${stage === 1 ? 3 : 1} kwok node(s)`);
+  log(`applied kind's system objects${stage === 1 ? ' and 3 kwok nodes' : ''}`);
 
-  for (const c of [kwokComponent(l), corednsComponent(l)]) {
+  for (const c of stage === 1 ? [kwokComponent(l), corednsComponent(l)] : [corednsComponent(l), upstreamDnsComponent(l)]) {
     const pid = await startAndWait(l, c, log);
-    lines.push(`${c.name} pid ${pid} in netns ${c.netns}`);
+    lines.push(where(c, pid));
   }
-  if (stage === 2) lines.push(...(await startRealNodes(l, workers, log)));
+  if (stage === 2) lines.push(...(await startRealNodes(l, log)));
 
   await waitFor('every node Ready', () => {
     const out = kubectl(l, ['get', 'nodes', '--no-headers']);
     return out.trim() !== '' && out.trim().split('\n').every((line) => /\sReady\s/.test(line));
   });
   await waitFor('CoreDNS Deployment available', () => kubectl(l, ['get', 'deploy', 'coredns', '-n', 'kube-system', '-o', 'jsonpath={.status.availableReplicas}']).trim() === '2');
+  await waitFor('local-path-provisioner available', () => kubectl(l, ['get', 'deploy', 'local-path-provisioner', '-n', 'local-path-storage', '-o', 'jsonpath={.status.availableReplicas}']).trim() === '1');
   lines.push(...kubectl(l, ['get', 'nodes', '-o', 'wide']).trimEnd().split('\n'));
   return lines;
 }

@@ -36,4 +36,11 @@ describe('imageConfig', () => {
   it('every recipe names a catalog image', () => {
     for (const r of POD_IMAGE_RECIPES) expect(new ImageCatalog().lookup(r.catalogReference).kind, r.catalogReference).to.equal('found');
   });
+
+  it('runs CoreDNS as distroless nonroot, with its entrypoint (coredns Dockerfile: USER nonroot:nonroot, ENTRYPOINT ["/coredns"])', () => {
+    const recipe = POD_IMAGE_RECIPES.find((r) => r.references.includes('registry.k8s.io/coredns/coredns:v1.11.3'))!;
+    const found = new ImageCatalog().lookup(recipe.catalogReference);
+    if (found.kind !== 'found') throw new Error('catalog lacks coredns');
+    expect(imageConfig(recipe, found.image.spec)).to.deep.include({ Entrypoint: ['/coredns'], User: 'nonroot:nonroot' });
+  });
 });

@@ -15,6 +15,8 @@ import type { ImageSpec } from '../../src/images/image-spec.ts';
 import { BUILTIN_IMAGES } from '../../src/images/catalog/builtin-images.ts';
 import { runCommand } from '../node/run-command.ts';
 import { ensureDebianRootfs } from './debian-rootfs.ts';
+import { stageDistrolessBase } from './distroless-base.ts';
+import { binaryCopies } from './image-binaries.ts';
 import { planImageLayer, type BaseView } from './image-layer-plan.ts';
 import { PAUSE_IMAGE, POD_IMAGE_RECIPES, type ImageRecipe } from './image-recipes.ts';
 import { stagePlan, tarDirectory, type LayerFile } from './layer-tar.ts';
@@ -54,7 +56,7 @@ export function imageConfig(recipe: ImageRecipe, spec: ImageSpec): ImageConfig {
   if (spec.entrypoint) config.Entrypoint = spec.entrypoint;
   if (spec.cmd) config.Cmd = spec.cmd;
   if (spec.workingDir) config.WorkingDir = spec.workingDir;
-  if (spec.user) config.User = spec.user.name;
+  if (recipe.user ?? spec.user) config.User = recipe.user ?? spec.user!.name;
   const ports = spec.daemons.flatMap((d) => d.servers).filter((s) => s.port > 0);
   if (ports.length) config.ExposedPorts = Object.fromEntries(ports.map((s) => [`${s.port}/${s.protocol.toLowerCase()}`, {}]));
   if (recipe.stopSignal) config.StopSignal = recipe.stopSignal;
@@ -90,8 +92,10 @@ function stageBusyboxBase(debianRoot: string, dir: string): void {
   writeFileSync(join(dir, 'etc/passwd'), 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n');
 }
 
-function inputsStamp(debianRoot: string): string {
+function inputsStamp(debianRoot: string, binDir: string): string {
   const hash = createHash('sha256');
+  // The built binaries images carry (CoreDNS): a rebuild of one rebuilds the images.
+  for (const recipe of POD_IMAGE_RECIPES) for (const b of Object.values(recipe.binaries ?? {})) hash.update(readFileSync(join(binDir, b.from)));
   hash.update(debianRoot);
   for (const file of readdirSync(HERE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort()) hash.update(readFileSync(join(HERE, file)));
   hash.update(readFileSync(PAUSE_SOURCE));
@@ -101,15 +105,15 @@ function inputsStamp(debianRoot: string): string {
 
 /**
  * Builds the images (cached) in `cacheDir`, the images cache directory
- * (CACHE/images of the reference cluster). The Debian base is made by
- * debootstrap on the first run (a few minutes); later runs with unchanged
- * inputs return at once.
+ * (CACHE/images of the reference cluster), taking built programs (CoreDNS)
+ * from `binDir`. The Debian base is made by debootstrap on the first run (a
+ * few minutes); later runs with unchanged inputs return at once.
  */
-export async function buildImages(opts: { cacheDir: string; log: (line: string) => void }): Promise<void> {
+export async function buildImages(opts: { cacheDir: string; binDir: string; log: (line: string) => void }): Promise<void> {
   const root = opts.cacheDir;
   mkdirSync(root, { recursive: true });
   const debianRoot = await ensureDebianRootfs(root, opts.log);
-  const stamp = inputsStamp(debianRoot);
+  const stamp = inputsStamp(debianRoot, opts.binDir);
   const stampFile = join(root, 'oci.stamp');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(ociLayoutDir(opts.cacheDir), 'index.json'))) {
     opts.log('images: up to date');
@@ -134,6 +138,9 @@ export async function buildImages(opts: { cacheDir: string; log: (line: string) 
   const busyboxBaseDir = join(stagingDir, 'busybox-base');
   stageBusyboxBase(debianRoot, busyboxBaseDir);
   const busyboxLayer = await tarDirectory(busyboxBaseDir, join(layersDir, 'busybox-base.tar'), { normalize: true });
+  const distrolessBaseDir = join(stagingDir, 'distroless-base');
+  stageDistrolessBase(debianRoot, distrolessBaseDir);
+  const distrolessLayer = await tarDirectory(distrolessBaseDir, join(layersDir, 'distroless-base.tar'), { normalize: true });
 
   const pauseDir = join(stagingDir, 'pause');
   rmSync(pauseDir, { recursive: true, force: true });
@@ -147,6 +154,7 @@ export async function buildImages(opts: { cacheDir: string; log: (line: string) 
   const layout = new OciLayout(partial);
   const debianBase = layout.addLayer(debianLayer);
   const busyboxBase = layout.addLayer(busyboxLayer);
+  const distrolessBase = layout.addLayer(distrolessLayer);
   layout.addImage(normalizedNames([PAUSE_IMAGE]), { Entrypoint: ['/pause'] }, [layout.addLayer(pauseLayer)]);
 
   const universe = programUniverse();
@@ -157,14 +165,16 @@ export async function buildImages(opts: { cacheDir: string; log: (line: string) 
     const [base, view]: [Descriptor, BaseView] =
       recipe.base === 'busybox'
         ? [busyboxBase, directoryView(busyboxBaseDir, ['/bin'])]
-        : [debianBase, directoryView(debianRoot, ['/usr/bin', '/usr/sbin', '/usr/local/bin'])];
-    const plan = planImageLayer(recipe, spec, view, universe, applets);
+        : recipe.base === 'distroless'
+          ? [distrolessBase, directoryView(distrolessBaseDir, ['/usr/bin', '/bin'])]
+          : [debianBase, directoryView(debianRoot, ['/usr/bin', '/usr/sbin', '/usr/local/bin'])];
+    const plan = planImageLayer(recipe, spec, view, universe, applets, await binaryCopies(recipe, opts.binDir, debianRoot));
     const stem = names[0].replace(/[^a-zA-Z0-9.-]+/g, '_');
     const staging = join(stagingDir, stem);
     stagePlan(plan, staging);
     const own = await tarDirectory(staging, join(layersDir, `${stem}.tar`), { normalize: true });
     layout.addImage(names, imageConfig(recipe, spec), [base, layout.addLayer(own)]);
-    opts.log(`images: ${names.join(', ')} (${plan.files.size} files, ${plan.links.size} links, ${plan.whiteouts.length} programs removed)`);
+    opts.log(`images: ${names.join(', ')} (${plan.files.size + plan.copies.size} files, ${plan.links.size} links, ${plan.whiteouts.length} programs removed)`);
   }
   layout.finish();
   rmSync(layoutDir, { recursive: true, force: true });

@@ -71,4 +71,29 @@ describe('planImageLayer', () => {
     expect(plan.whiteouts).to.not.include('/usr/bin/node');
     expect(plan.files.get('/agnhost')?.content).to.match(/^#!\/usr\/bin\/nodejs\n/);
   });
+
+  it('copies CoreDNS and its libraries onto the distroless base, with the file capability, and removes nothing', () => {
+    const [r, spec] = recipe('registry.k8s.io/coredns/coredns:v1.11.3');
+    const base: BaseView = { programDirs: ['/usr/bin', '/bin'], exists: () => false, read: () => undefined };
+    const copies = new Map([
+      ['/coredns', { source: '/bin-dir/coredns', mode: 0o755, capabilities: 'cap_net_bind_service=+ep' }],
+      ['/lib/x86_64-linux-gnu/libc.so.6', { source: '/debian/usr/lib/x86_64-linux-gnu/libc.so.6', mode: 0o755 }],
+    ]);
+    const plan = planImageLayer(r, spec, base, programUniverse(), APPLETS, copies);
+    expect(plan.copies.get('/coredns')?.capabilities).to.equal('cap_net_bind_service=+ep');
+    expect([...plan.copies.keys()]).to.deep.equal(['/coredns', '/lib/x86_64-linux-gnu/libc.so.6']);
+    expect(plan.files.size).to.equal(0);
+    expect(plan.whiteouts).to.deep.equal([]);
+  });
+
+  it("gives local-path-provisioner a stand-in that stays up, and busybox's sh and sleep to run it", () => {
+    const [r, spec] = recipe('docker.io/kindest/local-path-provisioner:v20240813-c6f155d6');
+    const base: BaseView = { programDirs: ['/bin'], exists: (p) => p === '/bin/busybox', read: () => undefined };
+    const plan = planImageLayer(r, spec, base, programUniverse(), new Set([...APPLETS, 'sleep']));
+    const standIn = plan.files.get('/usr/bin/local-path-provisioner');
+    expect(standIn?.mode).to.equal(0o755);
+    expect(standIn?.content).to.match(/^#!\/bin\/sh\n/).and.to.contain("trap 'exit 0' TERM");
+    expect(plan.links.get('/bin/sh')).to.equal('/bin/busybox');
+    expect(plan.links.get('/bin/sleep')).to.equal('/bin/busybox');
+  });
 });

@@ -6,6 +6,7 @@
  * not, or `nslookup` in an nginx pod would work here and fail on kind).
  */
 import type { ImageSpec } from '../../src/images/image-spec.ts';
+import type { LayerCopy } from './image-binaries.ts';
 import { APPLET_STAND_INS, type ImageRecipe, type RecipeFile } from './image-recipes.ts';
 
 export interface LayerPlan {
@@ -13,6 +14,8 @@ export interface LayerPlan {
   files: Map<string, { content: string; mode: number }>;
   /** Absolute path to link target. */
   links: Map<string, string>;
+  /** Absolute path to a file of the machine copied in (built binaries and their libraries: image-binaries.ts). */
+  copies: Map<string, LayerCopy>;
   /** Absolute paths the layer deletes from the base (OCI whiteouts). */
   whiteouts: string[];
 }
@@ -45,8 +48,16 @@ function withLines(base: string | undefined, lines: string[]): string {
  * Plans the layer of one image.
  * @param universe every program any catalog image has: the ones an image may lack
  * @param applets busybox's applets (its `--list`)
+ * @param copies the recipe's binaries and their libraries (image-binaries.ts binaryCopies)
  */
-export function planImageLayer(recipe: ImageRecipe, spec: ImageSpec, base: BaseView, universe: ReadonlySet<string>, applets: ReadonlySet<string>): LayerPlan {
+export function planImageLayer(
+  recipe: ImageRecipe,
+  spec: ImageSpec,
+  base: BaseView,
+  universe: ReadonlySet<string>,
+  applets: ReadonlySet<string>,
+  copies: ReadonlyMap<string, LayerCopy> = new Map(),
+): LayerPlan {
   const files = new Map<string, { content: string; mode: number }>();
   for (const [path, content] of Object.entries(spec.files)) files.set(path, { content, mode: modeOf({ content }) });
   for (const [path, file] of Object.entries(recipe.files ?? {})) files.set(path, { content: file.content, mode: modeOf(file) });
@@ -75,8 +86,8 @@ export function planImageLayer(recipe: ImageRecipe, spec: ImageSpec, base: BaseV
     if (has.has(tool) || keep.has(tool)) continue;
     for (const dir of base.programDirs) {
       const path = `${dir}/${tool}`;
-      if (base.exists(path) && !files.has(path) && !links.has(path)) whiteouts.push(path);
+      if (base.exists(path) && !files.has(path) && !links.has(path) && !copies.has(path)) whiteouts.push(path);
     }
   }
-  return { files, links, whiteouts };
+  return { files, links, copies: new Map(copies), whiteouts };
 }

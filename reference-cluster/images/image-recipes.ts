@@ -24,8 +24,11 @@ export interface ImageRecipe {
   references: string[];
   /** The catalog entry (a reference `ImageCatalog.lookup` finds) whose config and files the image takes. */
   catalogReference: string;
-  /** Root file system below the image's own layer. */
-  base: 'debian' | 'busybox';
+  /**
+   * Root file system below the image's own layer: Debian, a busybox image's,
+   * or distroless/static's (no shell, no package manager: distroless-base.ts).
+   */
+  base: 'debian' | 'busybox' | 'distroless';
   /** Where the catalog's programs come from: the base's packages, or busybox applets (Alpine and busybox images). */
   programs: 'base' | 'busybox';
   /** Files beyond the catalog's, or replacing a catalog file whose real content matters to a real process. */
@@ -38,6 +41,18 @@ export interface ImageRecipe {
   users?: { passwd: string; group: string }[];
   /** The image config's StopSignal (nginx: SIGQUIT, httpd: SIGWINCH). */
   stopSignal?: string;
+  /** Programs the reference cluster builds (its bin dir) that the image carries: image path → binary. */
+  binaries?: Record<string, RecipeBinary>;
+  /** The image config's User, where the original sets one the catalog does not model. */
+  user?: string;
+}
+
+/** A built program in an image, with the shared libraries it links (image-binaries.ts). */
+export interface RecipeBinary {
+  /** Its name in the reference cluster's bin dir (build/build-binaries.ts). */
+  from: string;
+  /** File capabilities as setcap writes them (`cap_net_bind_service=+ep`). */
+  capabilities?: string;
 }
 
 /** The nginx image's user (docker-nginx Dockerfile: `adduser --system ... --uid 101 nginx`). */
@@ -73,12 +88,14 @@ const HTTPD_SITE: RecipeFile = {
 
 /**
  * agnhost's `netexec` (test/images/agnhost/netexec/netexec.go) for the
- * endpoints the catalog models (/clientip, /hostname, /echo, /healthz), and
+ * endpoints the catalog models (/clientip, /hostname, /echo, /healthz), its
+ * UDP server (--udp-port, default 8081: hostname, echo, clientip), and
  * `pause`; run by Debian's node.
  */
 const AGNHOST: RecipeFile = {
   content: `#!/usr/bin/nodejs
 // Stands in for agnhost (netexec and pause only), following src/images/servers/simple-handlers.ts.
+const dgram = require('dgram');
 const http = require('http');
 const os = require('os');
 const [command, ...rest] = process.argv.slice(2);
@@ -90,9 +107,21 @@ if (command === 'pause') {
   setInterval(() => {}, 1 << 30);
 } else if (command === 'netexec') {
   let port = 8080;
+  let udpPort = 8081;
   for (const arg of rest) {
     const m = /^--http-port=(\\d+)$/.exec(arg);
     if (m) port = Number(m[1]);
+    const u = /^--udp-port=(-?\\d+)$/.exec(arg);
+    if (u) udpPort = Number(u[1]);
+  }
+  if (udpPort !== -1) {
+    const udp = dgram.createSocket('udp4');
+    udp.on('message', (msg, rinfo) => {
+      const text = msg.toString().trim().toLowerCase();
+      const reply = text === 'hostname' ? os.hostname() : text.startsWith('echo ') ? text.slice(5) : text === 'clientip' ? rinfo.address + ':' + rinfo.port : undefined;
+      if (reply !== undefined) udp.send(reply, rinfo.port, rinfo.address);
+    });
+    udp.bind(udpPort, () => console.log('Started UDP server on port  ' + udpPort));
   }
   const started = Date.now();
   http.createServer((req, res) => {
@@ -113,6 +142,16 @@ if (command === 'pause') {
   process.exit(1);
 }
 `,
+};
+
+/**
+ * kind's local-path-provisioner watches PersistentVolumeClaims and makes
+ * hostPath volumes with a helper pod. The stand-in only stays up (and stops
+ * on SIGTERM), so the pod is Running as on kind; claims of the `standard`
+ * class stay Pending here.
+ */
+const LOCAL_PATH_PROVISIONER: RecipeFile = {
+  content: `#!/bin/sh\n# Stands in for local-path-provisioner: stays up, provisions nothing.\ntrap 'exit 0' TERM INT\nwhile :; do\n  sleep 3600 &\n  wait $!\ndone\n`,
 };
 
 const NGINX_ENTRYPOINT = { '/docker-entrypoint.sh': nginxEntrypoint(nginxDaemon('1.27.1').startupLog ?? []) };
@@ -163,12 +202,29 @@ export const POD_IMAGE_RECIPES: readonly ImageRecipe[] = [
   },
   { references: ['tutum/dnsutils:latest'], catalogReference: 'tutum/dnsutils', base: 'debian', programs: 'base' },
   {
-    references: ['registry.k8s.io/e2e-test-images/agnhost:2.39'],
+    references: ['registry.k8s.io/e2e-test-images/agnhost:2.39', 'registry.k8s.io/e2e-test-images/agnhost:2.52'],
     catalogReference: 'registry.k8s.io/e2e-test-images/agnhost:2.39',
     base: 'debian',
     programs: 'base',
     files: { '/agnhost': AGNHOST },
     keepPrograms: ['node', 'nodejs'],
+  },
+  {
+    // CoreDNS's Dockerfile (v1.11): distroless/static:nonroot, /coredns with
+    // cap_net_bind_service=+ep so the nonroot user binds port 53, USER nonroot:nonroot.
+    references: ['registry.k8s.io/coredns/coredns:v1.11.3'],
+    catalogReference: 'registry.k8s.io/coredns/coredns',
+    base: 'distroless',
+    programs: 'base',
+    binaries: { '/coredns': { from: 'coredns', capabilities: 'cap_net_bind_service=+ep' } },
+    user: 'nonroot:nonroot',
+  },
+  {
+    references: ['docker.io/kindest/local-path-provisioner:v20240813-c6f155d6'],
+    catalogReference: 'docker.io/kindest/local-path-provisioner',
+    base: 'busybox',
+    programs: 'busybox',
+    files: { '/usr/bin/local-path-provisioner': LOCAL_PATH_PROVISIONER },
   },
 ];
 

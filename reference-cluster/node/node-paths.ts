@@ -5,13 +5,29 @@
  * directory, so nodes never share a file with each other or with a
  * containerd or dockerd of the machine.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+
+/**
+ * Longest unix socket path containerd accepts (it refuses "unix socket path
+ * too long (> 104)", the BSD sun_path size, on Linux too).
+ */
+export const MAX_SOCKET_PATH = 104;
+
+/** Where sockets go when the state directory's path is too long for them: short, one directory per state directory. */
+export const SHORT_SOCKET_ROOT = '/run/kube-scenarios';
 
 export interface NodePaths {
   stateDir: string;
   containerdDir: string;
   containerdConfig: string;
-  /** containerd's gRPC socket: the kubelet's container runtime endpoint and ctr's --address. */
+  /**
+   * Directory of containerd's sockets: STATE/containerd, or, when that path
+   * is too long for a socket, a directory of its own under /run/kube-scenarios
+   * (stopNode removes it).
+   */
+  socketDir: string;
+  /** containerd's gRPC socket (its ttrpc socket is beside it): the kubelet's container runtime endpoint and ctr's --address. */
   containerdSocket: string;
   containerdRoot: string;
   containerdState: string;
@@ -38,11 +54,16 @@ export interface NodePaths {
 /** The paths of the node whose state directory is `stateDir`. */
 export function nodePaths(stateDir: string): NodePaths {
   const containerdDir = join(stateDir, 'containerd');
+  const socketDir =
+    join(containerdDir, 'containerd.sock.ttrpc').length <= MAX_SOCKET_PATH
+      ? containerdDir
+      : join(SHORT_SOCKET_ROOT, `node-${createHash('sha256').update(stateDir).digest('hex').slice(0, 12)}`);
   return {
     stateDir,
     containerdDir,
     containerdConfig: join(containerdDir, 'config.toml'),
-    containerdSocket: join(containerdDir, 'containerd.sock'),
+    socketDir,
+    containerdSocket: join(socketDir, 'containerd.sock'),
     containerdRoot: join(containerdDir, 'root'),
     containerdState: join(containerdDir, 'state'),
     registryHostsDir: join(containerdDir, 'certs.d'),

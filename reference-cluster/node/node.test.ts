@@ -17,12 +17,16 @@ import { join } from 'node:path';
 import { layout } from '../layout.ts';
 import { BRIDGE, BRIDGE_ADDRESS } from '../network.ts';
 import { ociLayoutDir } from '../images/build-images.ts';
+import { assignPodCidr } from '../control-plane/pod-cidrs.ts';
 import { startNode, stopNode } from './node.ts';
 
-const NODE = 'ks-e2e-node';
-const NETNS = 'kst-e2e';
-const HOST_VETH = 'veth-kst-e2e';
-const ADDRESS = '172.18.0.200';
+/** Two runs at once (engineers share the machine) get different names and addresses. */
+const SLOT = process.pid % 50;
+const NODE = `ks-e2e-node-${SLOT}`;
+const NETNS = `kst-e2e-${SLOT}`;
+const HOST_VETH = `veth-kste-${SLOT}`;
+const ADDRESS = `172.18.0.${200 + SLOT}`;
+const POD_CIDR = `10.244.${200 + SLOT}.0/24`;
 const NAMESPACE = `ks-e2e-${process.pid}`;
 /** Keeps every other workload of the running cluster off the test node. */
 const TAINT = { key: 'kube-scenarios.io/e2e-node', effect: 'NoSchedule' as const };
@@ -66,10 +70,14 @@ describe('a real node of the reference cluster', () => {
     ip(['-n', NETNS, 'link', 'set', 'eth0', 'up']);
     ip(['-n', NETNS, 'link', 'set', 'lo', 'up']);
     ip(['-n', NETNS, 'route', 'add', 'default', 'via', BRIDGE_ADDRESS]);
+    // A stage 2 cluster has the controller-manager's CIDR allocator off and gives nodes their CIDR itself.
+    const assigned = assignPodCidr(l.kubeconfig, NODE, POD_CIDR);
+    assigned.catch(() => {});
     await startNode({
-      name: NODE, netns: NETNS, address: ADDRESS, podCidr: '10.244.200.0/24', apiServer: 'https://172.18.0.2:6443',
+      name: NODE, netns: NETNS, address: ADDRESS, podCidr: POD_CIDR, apiServer: 'https://172.18.0.2:6443',
       pkiDir: l.pkiDir, stateDir, binDir: l.binDir, taints: [TAINT], log: (line) => process.stdout.write(`${line}\n`),
     });
+    await assigned;
     const pin = `  nodeSelector: {kubernetes.io/hostname: ${NODE}}\n  tolerations: [{key: ${TAINT.key}, operator: Exists, effect: NoSchedule}]\n`;
     kubectl(['create', 'namespace', NAMESPACE]);
     kubectl(['apply', '-n', NAMESPACE, '-f', '-'], `apiVersion: v1

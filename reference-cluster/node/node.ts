@@ -9,8 +9,8 @@
  * The CLI (reference-cluster/control-plane/real-nodes.ts) calls buildImages
  * once, then startNode per node; `down` calls stopNode.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { layout } from '../layout.ts';
 import { BRIDGE, BRIDGE_ADDRESS } from '../network.ts';
@@ -22,6 +22,7 @@ import { cniConflist } from './cni-config.ts';
 import { containerdConfig } from './containerd-config.ts';
 import { kubeletConfig } from './kubelet-config.ts';
 import { kubeProxyConfig } from './kube-proxy-config.ts';
+import { ensureMasquerade } from './masquerade.ts';
 import { maskedKubeletArgv, makeSharedMount, tunablesToMask } from './kubelet-launch.ts';
 import { createCgroupRoot, removeCgroupRoot } from './node-cgroups.ts';
 import { CONTAINER_LOG_LINKS, killAll, processesInCgroup, removeContainerLogLinks, removeContainers, shimsOf, unmountUnder } from './node-cleanup.ts';
@@ -61,8 +62,10 @@ export interface StartNodeOptions {
   stateDir: string;
   /** Where kubelet and kube-proxy are. */
   binDir: string;
-  /** Taints the Node registers with: a test node that other workloads must not land on. */
+  /** Taints the Node registers with (kind-control-plane's, or a test node's that other workloads must not land on). */
   taints?: { key: string; value?: string; effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' }[];
+  /** The node's resolv.conf (what dnsPolicy Default pods get); the machine's when absent. */
+  resolvConf?: string;
   log: (line: string) => void;
 }
 
@@ -113,7 +116,7 @@ export async function startNode(opts: StartNodeOptions): Promise<{ pids: number[
     log('stopping what runs of this node first');
     await stopNode(opts);
   }
-  for (const dir of [paths.containerdDir, paths.podLogsDir, paths.cniConfDir, paths.cniIpamDir, paths.kubeletRoot, paths.registryHostsDir, paths.logDir, paths.pidDir]) mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.containerdDir, paths.socketDir, paths.podLogsDir, paths.cniConfDir, paths.cniIpamDir, paths.kubeletRoot, paths.registryHostsDir, paths.logDir, paths.pidDir]) mkdirSync(dir, { recursive: true });
   const record: NodeRecord = { name: opts.name, netns: opts.netns, address: opts.address, podCidr: opts.podCidr, cgroupRoot: `/${opts.netns}` };
   writeFileSync(recordFile(paths), JSON.stringify(record, null, 2));
 
@@ -129,12 +132,14 @@ export async function startNode(opts: StartNodeOptions): Promise<{ pids: number[
   await allowBridgeForwarding(BRIDGE);
   // The node routes its pods' packets (kind's node entrypoint enables forwarding too); per namespace, not the machine's.
   await runInNetns(opts.netns, 'sysctl', ['-q', '-w', 'net.ipv4.ip_forward=1']);
+  await ensureMasquerade(opts.netns, CLUSTER_POD_CIDR);
   createCgroupRoot(record.cgroupRoot);
 
   writeFileSync(paths.containerdConfig, containerdConfig(paths, PAUSE_IMAGE));
   writeFileSync(join(paths.cniConfDir, '10-kindnet.conflist'), cniConflist(opts.podCidr, paths.cniIpamDir));
-  // The node's resolver is the machine's, as a kind node's is docker's copy of the host's.
-  copyFileSync('/etc/resolv.conf', paths.resolvConf);
+  // Without one given, the node's resolver is the machine's.
+  if (opts.resolvConf !== undefined) writeFileSync(paths.resolvConf, opts.resolvConf);
+  else copyFileSync('/etc/resolv.conf', paths.resolvConf);
 
   const containerd = startInNetns(paths, 'containerd', opts.netns, ['containerd', '--config', paths.containerdConfig]);
   await waitFor('containerd', 30_000, async () => ((await runCommand('ctr', ['--address', paths.containerdSocket, 'version'])).code === 0 ? true : undefined), deathOf(containerd));
@@ -212,6 +217,15 @@ export async function stopNode(opts: { name: string; netns: string; stateDir: st
   const containerd = byName('containerd');
   if (containerd && isAlive(containerd.pid)) await removeContainers(paths.containerdSocket);
   if (containerd) await stopNodeProcess(paths, containerd);
+  // Sockets kept outside the state directory (node-paths.ts) go with containerd.
+  if (paths.socketDir !== paths.containerdDir) {
+    rmSync(paths.socketDir, { recursive: true, force: true });
+    try {
+      rmdirSync(dirname(paths.socketDir));
+    } catch {
+      // another node's sockets are still there
+    }
+  }
   killAll([...shimsOf(paths.containerdSocket), ...processesInCgroup(record.cgroupRoot)]);
   await new Promise((r) => setTimeout(r, 300));
   await unmountUnder(paths.stateDir);
