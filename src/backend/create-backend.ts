@@ -22,8 +22,18 @@ export async function createBackend(settings: RunSettings): Promise<Backend> {
     case 'kubeconfig': {
       const { KubeconfigBackend } = await import('../backends/kubeconfig/kubeconfig-backend.ts');
       const { splitCommands } = await import('../shell/split-commands.ts');
+      const { NetnsNodeShell } = await import('../backends/kubeconfig/node-shell.ts');
+      // Nodes that are network namespaces of this machine (the reference cluster): KUBE_SCENARIOS_NODE_NETNS=node=netns,...
+      const netns = process.env.KUBE_SCENARIOS_NODE_NETNS;
+      let nodeShell;
+      try {
+        nodeShell = netns ? NetnsNodeShell.fromSetting(netns) : undefined;
+      } catch (e) {
+        throw new SettingsError((e as Error).message);
+      }
       const backend = new KubeconfigBackend(settings, {
         splitCommands,
+        ...(nodeShell ? { nodeShell } : {}),
         runId: `r${settings.seed.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 12)}`,
         declaredCapabilities: declaredCapabilities(process.env),
       });

@@ -27,7 +27,12 @@ const KNOWN_DIFFERENCES = 'features/conformance-differences.yaml';
 
 /** What the reference cluster offers beyond plain API objects, per stage (see reference-cluster/). */
 function referenceCapabilities(stage: string): string {
-  return stage === '2' ? 'iptables-rules,node-shell,outside-client' : '';
+  return stage === '2' ? 'outside-client' : '';
+}
+
+/** Stage 2's nodes are network namespaces of this machine: the kubeconfig backend's node shell enters them. */
+function referenceNodeShells(stage: string): NodeJS.ProcessEnv {
+  return stage === '2' ? { KUBE_SCENARIOS_NODE_NETNS: 'kind-control-plane=ks-control-plane,kind-worker=ks-worker,kind-worker2=ks-worker2' } : {};
 }
 
 function runOn(backend: 'memory' | 'kubeconfig', seed: string, tags: string, paths: string[], env: NodeJS.ProcessEnv): string {
@@ -95,6 +100,7 @@ async function main(): Promise<number> {
       KUBECONFIG: kubeconfig,
       KUBE_SCENARIOS_ALLOW_CONTEXT: REFERENCE_CONTEXT,
       ...kubectlOnPath(),
+      ...referenceNodeShells(stage),
       KUBE_SCENARIOS_CAPABILITIES: process.env.KUBE_SCENARIOS_CAPABILITIES ?? referenceCapabilities(stage),
     }),
   );

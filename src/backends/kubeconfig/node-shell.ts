@@ -25,3 +25,28 @@ export class DockerExecNodeShell implements NodeShell {
     return runOnHost(commands.map((c) => `${this.docker} exec ${node} sh -c ${quoted(c)}`), options);
   }
 }
+
+/**
+ * Nodes that are network namespaces of the user's machine (the reference
+ * cluster, scripts/reference-cluster): `ip netns exec NETNS sh -c '...'` runs
+ * in the node's network stack, where kube-proxy wrote its rules.
+ */
+export class NetnsNodeShell implements NodeShell {
+  /** @param namespaces node name → network namespace */
+  constructor(private readonly namespaces: ReadonlyMap<string, string>) {}
+
+  /** Reads KUBE_SCENARIOS_NODE_NETNS="node=netns,node=netns". */
+  static fromSetting(value: string): NetnsNodeShell {
+    const pairs = value.split(',').map((p) => p.trim()).filter(Boolean).map((p) => p.split('='));
+    for (const pair of pairs) {
+      if (pair.length !== 2 || !pair[0] || !pair[1]) throw new Error(`KUBE_SCENARIOS_NODE_NETNS takes node=netns pairs separated by commas, not "${value}"`);
+    }
+    return new NetnsNodeShell(new Map(pairs as [string, string][]));
+  }
+
+  async run(node: string, commands: string[], options: HostShellOptions): Promise<CommandResult[]> {
+    const netns = this.namespaces.get(node);
+    if (!netns) return [{ stdout: '', stderr: `Error from server (NotFound): nodes "${node}" not found\n`, exitCode: 1 }];
+    return runOnHost(commands.map((c) => `ip netns exec ${netns} sh -c ${quoted(c)}`), options);
+  }
+}
