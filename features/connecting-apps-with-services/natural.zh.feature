@@ -14,7 +14,7 @@
     而且Deployment "my-nginx" 的 pod 的环境变量包含 Service "my-nginx" 的变量
 
   场景: 运行 kubectl 命令并检查输出
-    当我运行 `kubectl get svc kubernetes`
+    当我运行 `kubectl get svc kubernetes -n default`
     那么命令成功
     而且输出匹配:
       """

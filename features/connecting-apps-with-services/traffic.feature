@@ -127,14 +127,14 @@ Feature: Connecting applications with services: requests to pods and to the Serv
     # it to one of the two endpoints, the first with probability 1/2 (FIDELITY §5).
     When I run `kubectl expose deployment/my-nginx`
     And I remember `kubectl get svc my-nginx -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
-    And I run `iptables-save -t nat | grep 'default/my-nginx' | grep -e 'cluster IP' -e 'statistic' -e 'DNAT' | sort` on node "kind-worker"
+    And I run `iptables-save -t nat | grep '${NAMESPACE}/my-nginx' | grep -e 'cluster IP' -e 'statistic' -e 'DNAT' | sort` on node "kind-worker"
     Then the output matches:
       """
-      -A KUBE-SEP-<any>-p tcp -m comment --comment "default/my-nginx" -m tcp -j DNAT --to-destination <ip:port>
-      -A KUBE-SEP-<any>-p tcp -m comment --comment "default/my-nginx" -m tcp -j DNAT --to-destination <ip:port>
-      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/my-nginx cluster IP" -m tcp --dport 80 -j KUBE-SVC-<any>
-      -A KUBE-SVC-<any> ! -s 10.244.0.0/16 -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/my-nginx cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ
-      -A KUBE-SVC-<any> -m comment --comment "default/my-nginx -> <ip:port>" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-<any>
+      -A KUBE-SEP-<any>-p tcp -m comment --comment "${NAMESPACE}/my-nginx" -m tcp -j DNAT --to-destination <ip:port>
+      -A KUBE-SEP-<any>-p tcp -m comment --comment "${NAMESPACE}/my-nginx" -m tcp -j DNAT --to-destination <ip:port>
+      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "${NAMESPACE}/my-nginx cluster IP" -m tcp --dport 80 -j KUBE-SVC-<any>
+      -A KUBE-SVC-<any> ! -s 10.244.0.0/16 -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "${NAMESPACE}/my-nginx cluster IP" -m tcp --dport 80 -j KUBE-MARK-MASQ
+      -A KUBE-SVC-<any> -m comment --comment "${NAMESPACE}/my-nginx -> <ip:port>" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-<any>
       """
     And the output contains "--to-destination ${POD_IP_1}:80"
     And the output contains "--to-destination ${POD_IP_2}:80"

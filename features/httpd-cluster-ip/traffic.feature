@@ -2,7 +2,7 @@
 # The post shows its outputs as screenshots only; the scenarios replay its commands and
 # assert what its text says of them. Its addresses (ClusterIP 10.97.198.28 / 10.99.229.179,
 # NodePort 31276) were random and are matched with placeholders. Its chain KUBE-SVC-IYRDZZKXS5EOQ6Q6
-# hashes only "default/httpd-svc" + "tcp", so it is asserted as the post prints it; the
+# hashes only "${NAMESPACE}/httpd-svc" + "tcp", so it is asserted as the post prints it; the
 # KUBE-SEP-... names also hash the pod's IP:port and are matched with <any>.
 # The post ran curl on a cluster node; kind's nodes are kind-control-plane, kind-worker ...
 # A second passes after the rollout, as it does while one types the next command: httpd
@@ -87,7 +87,7 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
 
 
   # "2.Cluster IP底层实现": the post's rules, as kube-proxy 1.31 writes them. The chain name
-  # KUBE-SVC-IYRDZZKXS5EOQ6Q6 is the post's own: it hashes "default/httpd-svc" + "tcp".
+  # KUBE-SVC-IYRDZZKXS5EOQ6Q6 is the post's own: it hashes "${NAMESPACE}/httpd-svc" + "tcp".
   # The post (an older kube-proxy) put the "! -s 10.244.0.0/16 ... KUBE-MARK-MASQ" rule in
   # KUBE-SERVICES; since kube-proxy 1.2x it is the first rule of the KUBE-SVC chain.
   @conformance @iptables-rules @node-shell
@@ -97,22 +97,22 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
     And I run `iptables-save -t nat | grep -- '-A KUBE-SERVICES' | grep httpd-svc` on node "kind-worker"
     Then the output matches:
       """
-      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
+      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "${NAMESPACE}/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
       """
     When I run `iptables-save -t nat | grep -- '-A KUBE-SVC-IYRDZZKXS5EOQ6Q6'` on node "kind-worker"
     Then the output matches:
       """
-      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 ! -s 10.244.0.0/16 -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-MARK-MASQ
-      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "default/httpd-svc -> <ip:port>" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-<any>
-      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "default/httpd-svc -> <ip:port>" -j KUBE-SEP-<any>
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 ! -s 10.244.0.0/16 -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "${NAMESPACE}/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-MARK-MASQ
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "${NAMESPACE}/httpd-svc -> <ip:port>" -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-<any>
+      -A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "${NAMESPACE}/httpd-svc -> <ip:port>" -j KUBE-SEP-<any>
       """
-    When I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"default/httpd-svc"'` on node "kind-worker"
+    When I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"${NAMESPACE}/httpd-svc"'` on node "kind-worker"
     Then the output matches:
       """
-      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "default/httpd-svc" -j KUBE-MARK-MASQ
-      -A KUBE-SEP-<any> -p tcp -m comment --comment "default/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
-      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "default/httpd-svc" -j KUBE-MARK-MASQ
-      -A KUBE-SEP-<any> -p tcp -m comment --comment "default/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
+      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "${NAMESPACE}/httpd-svc" -j KUBE-MARK-MASQ
+      -A KUBE-SEP-<any> -p tcp -m comment --comment "${NAMESPACE}/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
+      -A KUBE-SEP-<any> -s <ip>/32 -m comment --comment "${NAMESPACE}/httpd-svc" -j KUBE-MARK-MASQ
+      -A KUBE-SEP-<any> -p tcp -m comment --comment "${NAMESPACE}/httpd-svc" -m tcp -j DNAT --to-destination <ip:port>
       """
     And the output contains "-j DNAT --to-destination ${POD_A}:80"
     And the output contains "-j DNAT --to-destination ${POD_B}:80"
@@ -193,7 +193,7 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
     And I run `iptables-save -t nat | grep -- '-A KUBE-NODEPORTS -p tcp'` on node "kind-worker"
     Then the output matches:
       """
-      -A KUBE-NODEPORTS -p tcp -m comment --comment "default/httpd-svc" -m tcp --dport ${NODE_PORT} -j KUBE-EXT-IYRDZZKXS5EOQ6Q6
+      -A KUBE-NODEPORTS -p tcp -m comment --comment "${NAMESPACE}/httpd-svc" -m tcp --dport ${NODE_PORT} -j KUBE-EXT-IYRDZZKXS5EOQ6Q6
       """
     When I run `iptables-save -t nat | grep -- '-A KUBE-EXT-IYRDZZKXS5EOQ6Q6'` on node "kind-worker"
     Then the output matches:
@@ -269,7 +269,7 @@ Feature: httpd-svc traffic: curl to the ClusterIP, the iptables rules, the NodeP
       ${CLUSTER_IP}
       """
     When I remember `kubectl get pods -l app=httpd --sort-by=.metadata.creationTimestamp -o jsonpath='{.items[1].status.podIP}'` as "NEW_IP"
-    And I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"default/httpd-svc"' | grep DNAT` on node "kind-worker"
+    And I run `iptables-save -t nat | grep -- '-A KUBE-SEP-' | grep '"${NAMESPACE}/httpd-svc"' | grep DNAT` on node "kind-worker"
     Then the output contains "--to-destination ${NEW_IP}:80"
     And the output does not contain "--to-destination ${OLD_IP}:80"
     When I run `iptables-save -t nat | grep -c -- '-j KUBE-SVC-IYRDZZKXS5EOQ6Q6'` on node "kind-worker"

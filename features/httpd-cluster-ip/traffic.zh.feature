@@ -1,7 +1,7 @@
 # language: zh-CN
 # 种子: shared/seeds/004_56c8b0acdd8cfc9d.txt (CSDN: Kubernetes创建Service访问Pod)。
 # 原文的 ClusterIP 10.97.198.28 和 NodePort 31276 是随机分配的, 这里用占位符匹配;
-# 链名 KUBE-SVC-IYRDZZKXS5EOQ6Q6 由 "default/httpd-svc" 和 "tcp" 散列而来, 与原文一致。
+# 链名 KUBE-SVC-IYRDZZKXS5EOQ6Q6 由 "${NAMESPACE}/httpd-svc" 和 "tcp" 散列而来, 与原文一致。
 功能: 通过 httpd-svc 访问 httpd Pod
 
   背景:
@@ -67,8 +67,8 @@
     当我在节点 "kind-worker" 上运行 `iptables-save -t nat | grep -e 'dport 8080 -j KUBE-SVC' -e 'dport ${NODE_PORT} -j KUBE-EXT' | grep -v 127.0.0.0/8`
     那么输出匹配:
       """
-      -A KUBE-NODEPORTS -p tcp -m comment --comment "default/httpd-svc" -m tcp --dport ${NODE_PORT} -j KUBE-EXT-IYRDZZKXS5EOQ6Q6
-      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "default/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
+      -A KUBE-NODEPORTS -p tcp -m comment --comment "${NAMESPACE}/httpd-svc" -m tcp --dport ${NODE_PORT} -j KUBE-EXT-IYRDZZKXS5EOQ6Q6
+      -A KUBE-SERVICES -d ${CLUSTER_IP}/32 -p tcp -m comment --comment "${NAMESPACE}/httpd-svc cluster IP" -m tcp --dport 8080 -j KUBE-SVC-IYRDZZKXS5EOQ6Q6
       """
     当我在节点 "kind-worker" 上运行 `iptables-save -t nat | grep -c -- '-A KUBE-SVC-IYRDZZKXS5EOQ6Q6 .*--probability 0.50000000000 -j KUBE-SEP-'`
     那么输出匹配:

@@ -168,7 +168,7 @@ Feature: Reaching a Service from a client pod and from outside the cluster
     And the output contains "<title>Welcome to nginx!</title>"
     When I run `wget -qO- nginx` in pod "client"
     Then the output contains "<title>Welcome to nginx!</title>"
-    When I run `wget -qO- nginx.default` in pod "client"
+    When I run `wget -qO- nginx.${NAMESPACE}` in pod "client"
     Then the output contains "<title>Welcome to nginx!</title>"
     # from another namespace the short name does not resolve, name.namespace does
     When I run `kubectl create namespace other`
@@ -176,7 +176,7 @@ Feature: Reaching a Service from a client pod and from outside the cluster
     And I run `kubectl wait -n other --for=condition=Ready pod/client --timeout=120s`
     And I run `kubectl exec -n other client -- wget -qO- nginx`
     Then the command fails with "wget: bad address 'nginx'"
-    When I run `kubectl exec -n other client -- wget -qO- nginx.default`
+    When I run `kubectl exec -n other client -- wget -qO- nginx.${NAMESPACE}`
     Then the command succeeds
     And the output contains "<title>Welcome to nginx!</title>"
     When I run `env | grep ^NGINX_ | sort` in pod "client"

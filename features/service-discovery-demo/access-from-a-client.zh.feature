@@ -83,7 +83,7 @@
     而且输出包含 "<h1>Welcome to nginx!</h1>"
     当我在 pod "client" 中运行 `wget -qO- nginx`
     那么输出包含 "<h1>Welcome to nginx!</h1>"
-    当我在 pod "client" 中运行 `wget -qO- nginx.default`
+    当我在 pod "client" 中运行 `wget -qO- nginx.${NAMESPACE}`
     那么输出包含 "<h1>Welcome to nginx!</h1>"
     当我在 pod "client" 中运行 `env`
     那么输出包含 "NGINX_SERVICE_HOST=${VIP}"

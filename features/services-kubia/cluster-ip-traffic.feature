@@ -112,7 +112,7 @@ Feature: Reaching the kubia Service from inside the cluster
     And I run `kubectl wait --for=condition=Ready pod -l app=kubia --timeout=120s`
     And I remember `kubectl get pods -l app=kubia -o jsonpath='{.items[0].metadata.name}'` as "POD"
     And I remember `kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'` as "CLUSTER_IP"
-    And I remember `kubectl get svc kubernetes -o jsonpath='{.spec.clusterIP}'` as "KUBERNETES_IP"
+    And I remember `kubectl get svc kubernetes -n default -o jsonpath='{.spec.clusterIP}'` as "KUBERNETES_IP"
     # The book's `kubectl exec kubia-3inly env` (no `--`) is refused since kubectl 1.31.
     And I run `kubectl exec ${POD} env`
     Then the command fails with "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead"
@@ -167,7 +167,7 @@ Feature: Reaching the kubia Service from inside the cluster
       """
       You've hit kubia-<hash>
       """
-    When I run `kubectl exec ${POD} -- curl -s http://kubia.default`
+    When I run `kubectl exec ${POD} -- curl -s http://kubia.${NAMESPACE}`
     Then the output matches:
       """
       You've hit kubia-<hash>

@@ -8,6 +8,14 @@
 const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]';
 
 const RULES: [RegExp, string][] = [
+  // The kubeconfig backend's scenario namespace stands where memory's scenarios use default.
+  [/\bks-r[a-z0-9]+-\d+-\d+\b/g, 'default'],
+  // kube-proxy's chain names hash the namespace and endpoint addresses (proxier.go servicePortChainName).
+  [/\bKUBE-(SVC|SEP|EXT|FW|SVL|XLB)-[A-Z0-9]{16}\b/g, 'KUBE-$1-<hash>'],
+  // Long base64 runs: keys and certificates made fresh by each run.
+  [/^[A-Za-z0-9+/]{60,}={0,2}$/gm, '<base64>'],
+  // A node port remembered on its own.
+  [/^3[0-2]\d{3}$/gm, '<nodeport>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>'],
   [/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z\b/g, '<time>'],
   [/\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}\b/g, '<time>'],
@@ -18,6 +26,8 @@ const RULES: [RegExp, string][] = [
   [new RegExp(`-${SUFFIX}{5}\\b`, 'g'), '-<suffix>'],
   [new RegExp(`-${SUFFIX}{8,10}\\b`, 'g'), '-<hash>'],
   [/:3[0-2]\d{3}\//g, ':<nodeport>/'],
+  [/(--dport |:|test )3[0-2]\d{3}\b/g, '$1<nodeport>'],
+  [/\b(-ge|-le) 3[0-2]\d{3}\b/g, '$1 <nodeport>'],
   [/\b(nodePort"?:\s*)3[0-2]\d{3}\b/g, '$1<nodeport>'],
   [/\b\d+(?:d\d*h?|h\d*m?|m\d*s?|s)\b/g, '<age>'],
   [/<invalid>/g, '<age>'],
@@ -29,6 +39,10 @@ const UNSTABLE_LINES: RegExp[] = [
   /^Waiting for (deployment|daemon set|statefulset|rollout) .*to finish: .*$/,
   // openssl's prime search draws random dots and pluses.
   /^[.+*\n]+$/,
+  // curl's progress meter: speeds and times.
+  /^(stderr: )?\s*(% Total|Dload|\d+\s+\d+\s+\d+\s+\d+\s).*$/,
+  // kubectl 1.31's exec client logs dropped websocket frames (client-go remotecommand) at random.
+  /^(stderr: )?E\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ websocket\.go:\d+\].*$/,
 ];
 
 export function normaliseOutput(text: string): string {

@@ -64,9 +64,19 @@ function isWaitingStep(step: StepResult): boolean {
   return /^(I wait until|I wait for|我等待|等待)/.test(step.text);
 }
 
+/**
+ * The kubelet builds a container's service variables from a Go map
+ * (pkg/kubelet/kubelet_pods.go getServiceEnvVarMap), so their order differs per
+ * container on a real cluster: env listings compare as sorted lines.
+ */
+function comparableStdout(c: CommandRecord): string {
+  const out = normaliseOutput(c.stdout);
+  return /\b(env|printenv)\b/.test(c.command) ? out.split('\n').sort().join('\n') : out;
+}
+
 function comparable(step: StepResult): string {
   if (isWaitingStep(step)) return step.status;
-  return [step.status, ...settledCommands(step.commands).flatMap((c) => [normaliseOutput(c.command), normaliseOutput(c.stdout), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
+  return [step.status, ...settledCommands(step.commands).flatMap((c) => [normaliseOutput(c.command), comparableStdout(c), normaliseOutput(c.stderr), String(c.exitCode)])].join('\u0000');
 }
 
 function status(r: ScenarioResult | undefined): string {
