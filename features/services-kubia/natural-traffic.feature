@@ -42,7 +42,7 @@ Feature: kubia behind Services, in prose
     When I run `kubectl apply -f kubia-headless.yaml`
     Then nslookup "kubia-headless" from pod "client" returns the IPs of the pods of the Service "kubia-headless"
 
-  @outside-client
+  @outside-client @conformance
   Scenario: From outside, through the NodePort
     When I run `kubectl patch svc kubia -p '{"spec":{"type":"NodePort"}}'`
     And I request "/" through the NodePort of the Service "kubia" from outside the cluster
