@@ -6,7 +6,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Layout } from './layout.ts';
+
+/** Where a group of processes keeps its logs and pid files (the cluster's Layout, a node's NodePaths). */
+export interface ProcessDirs {
+  logDir: string;
+  pidDir: string;
+}
 
 export interface RunningProcess {
   name: string;
@@ -15,20 +20,24 @@ export interface RunningProcess {
   log: string;
 }
 
+/** Starts `argv` detached, logging to logDir/NAME.log, its pid in pidDir/NAME.pid; returns the pid. */
+export function startDetached(dirs: ProcessDirs, name: string, argv: string[], env: NodeJS.ProcessEnv = process.env): number {
+  mkdirSync(dirs.logDir, { recursive: true });
+  mkdirSync(dirs.pidDir, { recursive: true });
+  const log = openSync(join(dirs.logDir, `${name}.log`), 'a');
+  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', log, log], env });
+  child.unref();
+  if (child.pid === undefined) throw new Error(`${name}: could not start ${argv[0]}`);
+  writeFileSync(join(dirs.pidDir, `${name}.pid`), `${child.pid}\n`);
+  return child.pid;
+}
+
 /**
  * Starts `binary args` inside `netns` (ip netns exec execs it, so the pid is
  * the binary's), or in the machine's own network namespace when none is given.
  */
-export function startProcess(l: Layout, name: string, netns: string | undefined, binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  mkdirSync(l.logDir, { recursive: true });
-  mkdirSync(l.pidDir, { recursive: true });
-  const log = openSync(join(l.logDir, `${name}.log`), 'a');
-  const argv = netns ? ['ip', 'netns', 'exec', netns, binary, ...args] : [binary, ...args];
-  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', log, log], env });
-  child.unref();
-  if (child.pid === undefined) throw new Error(`${name}: could not start ${binary}`);
-  writeFileSync(join(l.pidDir, `${name}.pid`), `${child.pid}\n`);
-  return child.pid;
+export function startProcess(l: ProcessDirs, name: string, netns: string | undefined, binary: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
+  return startDetached(l, name, netns ? ['ip', 'netns', 'exec', netns, binary, ...args] : [binary, ...args], env);
 }
 
 export function isAlive(pid: number): boolean {
@@ -41,7 +50,7 @@ export function isAlive(pid: number): boolean {
 }
 
 /** The processes with a pid file, alive or not. */
-export function recordedProcesses(l: Layout): RunningProcess[] {
+export function recordedProcesses(l: ProcessDirs): RunningProcess[] {
   if (!existsSync(l.pidDir)) return [];
   return readdirSync(l.pidDir)
     .filter((f) => f.endsWith('.pid'))
@@ -53,7 +62,7 @@ export function recordedProcesses(l: Layout): RunningProcess[] {
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; removes the pid file. */
-export async function stopProcess(l: Layout, p: RunningProcess, graceMs = 10_000): Promise<void> {
+export async function stopProcess(l: ProcessDirs, p: RunningProcess, graceMs = 10_000): Promise<void> {
   if (p.alive) {
     process.kill(p.pid, 'SIGTERM');
     const deadline = Date.now() + graceMs;

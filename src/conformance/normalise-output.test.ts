@@ -31,3 +31,12 @@ describe('normaliseOutput drops what timing or chance decides', () => {
     expect(normaliseOutput('.....+..+++++++\n..+*...\n-----')).to.equal('-----');
   });
 });
+
+describe('normaliseOutput of command lines', () => {
+  it('a remembered node port in a test of its range', () => {
+    expect(normaliseOutput('test 31653 -ge 30000 && test 31653 -le 32767')).to.equal('test <nodeport> -ge 30000 && test <nodeport> -le 32767');
+  });
+  it('the kubeconfig backend namespace and chain hashes', () => {
+    expect(normaliseOutput('-A KUBE-SVC-IYRDZZKXS5EOQ6Q6 -m comment --comment "ks-rconformance-6592-29/httpd-svc"')).to.equal('-A KUBE-SVC-<hash> -m comment --comment "default/httpd-svc"');
+  });
+});

@@ -27,7 +27,6 @@ const RULES: [RegExp, string][] = [
   [new RegExp(`-${SUFFIX}{8,10}\\b`, 'g'), '-<hash>'],
   [/:3[0-2]\d{3}\//g, ':<nodeport>/'],
   [/(--dport |:|test )3[0-2]\d{3}\b/g, '$1<nodeport>'],
-  [/\b(-ge|-le) 3[0-2]\d{3}\b/g, '$1 <nodeport>'],
   [/\b(nodePort"?:\s*)3[0-2]\d{3}\b/g, '$1<nodeport>'],
   [/\b\d+(?:d\d*h?|h\d*m?|m\d*s?|s)\b/g, '<age>'],
   [/<invalid>/g, '<age>'],
